@@ -1,0 +1,21 @@
+from allauth.account.decorators import secure_admin_login
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+
+from core import views as core_views
+
+admin.site.login = secure_admin_login(admin.site.login)
+admin.site.site_header = settings.PORTAL_NAME
+admin.site.site_title = settings.PORTAL_NAME
+
+urlpatterns = [
+    path("healthz", core_views.healthz, name="healthz"),
+    path("admin/", admin.site.urls),
+    path("accounts/", include("allauth.urls")),
+    path("providers/", include("providers.urls")),
+    path("networks/", include("network.urls")),
+    path("meetings/", include("meetings.urls")),
+    path("notifications/", include("notifications.urls")),
+    path("", include("core.urls")),
+]

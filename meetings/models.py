@@ -1,0 +1,502 @@
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from network.models import Measure, Network, WorkingGroup, WorkingGroupResult
+from providers.models import Organisation
+
+
+class MeetingKind(models.TextChoices):
+    COOPERATION = "cooperation", _("cooperation meeting")
+    NETWORK = "network", _("network meeting")
+    RETREAT = "retreat", _("retreat")
+    CASE_CONFERENCE = "case_conference", _("case conference")
+    TRAINING = "training", _("training")
+    JOB_SHADOWING = "job_shadowing", _("job-shadowing visit")
+    KICK_OFF = "kick_off", _("kick-off")
+    WORKING_GROUP = "working_group", _("working-group meeting")
+
+
+def default_reminder_offsets() -> list[int]:
+    return [7 * 24, 24]
+
+
+class MeetingTemplate(models.Model):
+    """Defaults for one kind of meeting."""
+
+    kind = models.CharField(_("kind"), max_length=20, choices=MeetingKind.choices, unique=True)
+    default_duration_minutes = models.PositiveIntegerField(
+        _("default duration (minutes)"), default=120
+    )
+    # Hours before the start at which registered people are reminded.
+    reminder_offsets = models.JSONField(
+        _("reminders (hours before)"), default=default_reminder_offsets
+    )
+    agenda_outline = models.TextField(
+        _("agenda outline"), blank=True, help_text=_("One agenda item per line.")
+    )
+    minutes_outline = models.TextField(_("minutes outline"), blank=True)
+    data_protection_notice = models.TextField(_("data-protection notice"), blank=True)
+    retention_months = models.PositiveSmallIntegerField(
+        _("keep attendance and feedback (months)"), default=24
+    )
+
+    class Meta:
+        verbose_name = _("meeting template")
+        verbose_name_plural = _("meeting templates")
+        ordering = ["kind"]
+
+    def __str__(self):
+        return self.get_kind_display()
+
+
+class MeetingSeries(models.Model):
+    class Recurrence(models.TextChoices):
+        MONTHLY = "monthly", _("monthly")
+        QUARTERLY = "quarterly", _("quarterly")
+        HALF_YEARLY = "half_yearly", _("twice a year")
+        YEARLY = "yearly", _("yearly")
+
+    network = models.ForeignKey(
+        Network, verbose_name=_("network"), on_delete=models.CASCADE, related_name="meeting_series"
+    )
+    title = models.CharField(_("title"), max_length=200)
+    recurrence = models.CharField(_("repeats"), max_length=12, choices=Recurrence.choices)
+
+    class Meta:
+        verbose_name = _("meeting series")
+        verbose_name_plural = _("meeting series")
+
+    def __str__(self):
+        return self.title
+
+
+class Meeting(models.Model):
+    class Format(models.TextChoices):
+        IN_PERSON = "in_person", _("in person")
+        ONLINE = "online", _("online")
+        HYBRID = "hybrid", _("hybrid")
+
+    class Audience(models.TextChoices):
+        NETWORK = "network", _("members of the network")
+        WITH_SUBNETWORKS = "with_subnetworks", _("the network and its sub-networks")
+        PUBLIC = "public", _("public: organisations outside the network can register too")
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("draft")
+        PUBLISHED = "published", _("published")
+        CANCELLED = "cancelled", _("cancelled")
+        HELD = "held", _("held")
+
+    uid = models.CharField(_("calendar UID"), max_length=100, unique=True, editable=False)
+    sequence = models.PositiveIntegerField(_("calendar sequence"), default=0, editable=False)
+    network = models.ForeignKey(
+        Network, verbose_name=_("network"), on_delete=models.PROTECT, related_name="meetings"
+    )
+    working_group = models.ForeignKey(
+        WorkingGroup,
+        verbose_name=_("working group"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="meetings",
+    )
+    series = models.ForeignKey(
+        MeetingSeries,
+        verbose_name=_("series"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="meetings",
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=MeetingKind.choices)
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    # Case conferences: a reference only, never names or data of children and families.
+    case_reference = models.CharField(_("case reference"), max_length=50, blank=True)
+    start = models.DateTimeField(_("start"))
+    end = models.DateTimeField(_("end"))
+    format = models.CharField(
+        _("format"), max_length=10, choices=Format.choices, default=Format.IN_PERSON
+    )
+    venue_name = models.CharField(_("venue"), max_length=200, blank=True)
+    venue_address = models.CharField(_("address"), max_length=300, blank=True)
+    online_url = models.URLField(_("online meeting link"), blank=True)
+    capacity = models.PositiveIntegerField(_("seats"), null=True, blank=True)
+    registration_deadline = models.DateTimeField(_("registration deadline"), null=True, blank=True)
+    topic_deadline = models.DateTimeField(_("deadline for topic proposals"), null=True, blank=True)
+    contact_person = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("contact person"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="contact_for_meetings",
+    )
+    audience = models.CharField(
+        _("audience"), max_length=20, choices=Audience.choices, default=Audience.NETWORK
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=True
+    )
+    reminder_offsets = models.JSONField(
+        _("reminders (hours before)"), default=default_reminder_offsets
+    )
+    data_protection_notice = models.TextField(_("data-protection notice"), blank=True)
+    minutes = models.TextField(_("minutes (general part)"), blank=True)
+    minutes_published_at = models.DateTimeField(_("minutes published"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
+        ordering = ["start"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end__gt=models.F("start")), name="meeting_ends_after_start"
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if not self.uid:
+            host = settings.SITE_URL.split("://", 1)[-1].split("/", 1)[0].split(":", 1)[0]
+            self.uid = f"{uuid.uuid4()}@{host}"
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return f"/meetings/{self.pk}/"
+
+    @property
+    def is_case_conference(self) -> bool:
+        return self.kind == MeetingKind.CASE_CONFERENCE
+
+
+class Invitation(models.Model):
+    """A person invited to a meeting (representative or deputy of a member organisation)."""
+
+    meeting = models.ForeignKey(
+        Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="invitations"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="meeting_invitations",
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("invited"), default=timezone.now)
+    declined_at = models.DateTimeField(_("declined"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "user"], name="one_invitation_per_person")
+        ]
+
+    def __str__(self):
+        return f"{self.user} → {self.meeting}"
+
+
+class Registration(models.Model):
+    class Status(models.TextChoices):
+        REGISTERED = "registered", _("registered")
+        WAITING = "waiting", _("waiting list")
+        CANCELLED = "cancelled", _("cancelled")
+
+    meeting = models.ForeignKey(
+        Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="registrations"
+    )
+    # Null once anonymised (retention, account deletion); the organisation stays for statistics.
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="meeting_registrations",
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="meeting_registrations",
+    )
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices)
+    notes = models.TextField(_("accessibility or dietary notes"), blank=True)
+    registered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("registered by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    attended = models.BooleanField(_("attended"), null=True, blank=True)
+    created_at = models.DateTimeField(_("registered"), default=timezone.now)
+    # Position on the waiting list: earliest first.
+    waiting_since = models.DateTimeField(_("waiting since"), null=True, blank=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("registration")
+        verbose_name_plural = _("registrations")
+        ordering = ["created_at", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "user"], name="one_registration_per_person")
+        ]
+
+    def __str__(self):
+        return f"{self.user} @ {self.meeting}"
+
+
+class TopicProposal(models.Model):
+    class Status(models.TextChoices):
+        PROPOSED = "proposed", _("proposed")
+        ACCEPTED = "accepted", _("accepted")
+        REJECTED = "rejected", _("rejected")
+        DEFERRED = "deferred", _("deferred")
+
+    network = models.ForeignKey(
+        Network, verbose_name=_("network"), on_delete=models.CASCADE, related_name="topic_proposals"
+    )
+    meeting = models.ForeignKey(
+        Meeting,
+        verbose_name=_("meeting"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="topic_proposals",
+    )
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("short description"), blank=True)
+    duration_minutes = models.PositiveSmallIntegerField(_("time needed (minutes)"), default=15)
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("proposed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="topic_proposals",
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PROPOSED
+    )
+    decision_note = models.TextField(_("note on the decision"), blank=True)
+    created_at = models.DateTimeField(_("proposed"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("topic proposal")
+        verbose_name_plural = _("topic proposals")
+        ordering = ["created_at"]
+
+    def __str__(self):
+        return self.title
+
+
+class AgendaItem(models.Model):
+    class Kind(models.TextChoices):
+        ITEM = "item", _("agenda item")
+        TOPIC = "topic", _("proposed topic")
+        MEASURE_REVIEW = "measure_review", _("review of a measure")
+        WORKING_GROUP_REPORT = "working_group_report", _("report from a working group")
+
+    meeting = models.ForeignKey(
+        Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="agenda_items"
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    kind = models.CharField(_("kind"), max_length=24, choices=Kind.choices, default=Kind.ITEM)
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    duration_minutes = models.PositiveSmallIntegerField(_("duration (minutes)"), default=15)
+    topic = models.ForeignKey(
+        TopicProposal,
+        verbose_name=_("topic proposal"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="agenda_items",
+    )
+    measure = models.ForeignKey(
+        Measure,
+        verbose_name=_("measure"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="agenda_items",
+    )
+    working_group_result = models.ForeignKey(
+        WorkingGroupResult,
+        verbose_name=_("working-group result"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="agenda_items",
+    )
+    minutes = models.TextField(_("minutes"), blank=True)
+    decisions = models.TextField(_("decisions"), blank=True)
+
+    class Meta:
+        verbose_name = _("agenda item")
+        verbose_name_plural = _("agenda items")
+        ordering = ["meeting", "position", "id"]
+
+    def __str__(self):
+        return self.title
+
+
+class Feedback(models.Model):
+    """Anonymous to other members; the author is kept only to allow one answer per person."""
+
+    meeting = models.ForeignKey(
+        Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="feedback"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    rating = models.PositiveSmallIntegerField(_("rating"))
+    comment = models.TextField(_("comment"), blank=True)
+    created_at = models.DateTimeField(_("given"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("feedback")
+        verbose_name_plural = _("feedback")
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "user"], name="one_feedback_per_person"),
+            models.CheckConstraint(
+                condition=models.Q(rating__gte=1, rating__lte=5), name="feedback_rating_1_to_5"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.meeting}: {self.rating}"
+
+
+class DatePoll(models.Model):
+    class Status(models.TextChoices):
+        OPEN = "open", _("open")
+        CLOSED = "closed", _("closed")
+
+    network = models.ForeignKey(
+        Network, verbose_name=_("network"), on_delete=models.CASCADE, related_name="date_polls"
+    )
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    kind = models.CharField(
+        _("kind of meeting"),
+        max_length=20,
+        choices=MeetingKind.choices,
+        default=MeetingKind.NETWORK,
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.OPEN
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    meeting = models.OneToOneField(
+        Meeting,
+        verbose_name=_("resulting meeting"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="poll",
+    )
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("date poll")
+        verbose_name_plural = _("date polls")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return self.title
+
+
+class DatePollSlot(models.Model):
+    poll = models.ForeignKey(
+        DatePoll, verbose_name=_("date poll"), on_delete=models.CASCADE, related_name="slots"
+    )
+    start = models.DateTimeField(_("start"))
+    end = models.DateTimeField(_("end"))
+
+    class Meta:
+        verbose_name = _("proposed date")
+        verbose_name_plural = _("proposed dates")
+        ordering = ["start"]
+
+    def __str__(self):
+        return f"{self.start:%Y-%m-%d %H:%M}"
+
+
+class DatePollAnswer(models.Model):
+    class Answer(models.TextChoices):
+        YES = "yes", _("yes")
+        MAYBE = "maybe", _("if need be")
+        NO = "no", _("no")
+
+    slot = models.ForeignKey(
+        DatePollSlot,
+        verbose_name=_("proposed date"),
+        on_delete=models.CASCADE,
+        related_name="answers",
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="date_poll_answers",
+    )
+    answer = models.CharField(_("answer"), max_length=5, choices=Answer.choices)
+
+    class Meta:
+        verbose_name = _("answer")
+        verbose_name_plural = _("answers")
+        constraints = [models.UniqueConstraint(fields=["slot", "user"], name="one_answer_per_slot")]
+
+    def __str__(self):
+        return f"{self.user}: {self.answer}"

@@ -1,0 +1,432 @@
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+# --- Regions ------------------------------------------------------------------------------
+
+
+class FederalState(models.Model):
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    code = models.CharField(_("code"), max_length=2, unique=True)
+
+    class Meta:
+        verbose_name = _("federal state")
+        verbose_name_plural = _("federal states")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class AdministrativeDistrict(models.Model):
+    """Regierungsbezirk."""
+
+    name = models.CharField(_("name"), max_length=100)
+    state = models.ForeignKey(
+        FederalState,
+        verbose_name=_("federal state"),
+        on_delete=models.PROTECT,
+        related_name="districts",
+    )
+
+    class Meta:
+        verbose_name = _("administrative district")
+        verbose_name_plural = _("administrative districts")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["state", "name"], name="unique_district_per_state")
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class County(models.Model):
+    """Kreis or kreisfreie Stadt."""
+
+    class Kind(models.TextChoices):
+        COUNTY = "county", _("county")
+        CITY = "city", _("district-free city")
+
+    name = models.CharField(_("name"), max_length=100)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.COUNTY)
+    state = models.ForeignKey(
+        FederalState,
+        verbose_name=_("federal state"),
+        on_delete=models.PROTECT,
+        related_name="counties",
+    )
+    district = models.ForeignKey(
+        AdministrativeDistrict,
+        verbose_name=_("administrative district"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="counties",
+    )
+
+    class Meta:
+        verbose_name = _("county")
+        verbose_name_plural = _("counties")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["state", "name"], name="unique_county_per_state")
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class Municipality(models.Model):
+    name = models.CharField(_("name"), max_length=100)
+    county = models.ForeignKey(
+        County, verbose_name=_("county"), on_delete=models.PROTECT, related_name="municipalities"
+    )
+    # Amtlicher Gemeindeschlüssel, 8 digits.
+    ags = models.CharField(_("official municipality key"), max_length=8, unique=True)
+
+    class Meta:
+        verbose_name = _("municipality")
+        verbose_name_plural = _("municipalities")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class PlanningRegion(models.Model):
+    """Planning region or social space: groups municipalities or city districts."""
+
+    class Kind(models.TextChoices):
+        PLANNING_REGION = "planning_region", _("planning region")
+        SOCIAL_SPACE = "social_space", _("social space")
+
+    name = models.CharField(_("name"), max_length=100)
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=Kind.choices, default=Kind.PLANNING_REGION
+    )
+    county = models.ForeignKey(
+        County, verbose_name=_("county"), on_delete=models.CASCADE, related_name="planning_regions"
+    )
+    municipalities = models.ManyToManyField(
+        Municipality, verbose_name=_("municipalities"), blank=True, related_name="planning_regions"
+    )
+    districts = models.TextField(
+        _("city districts"), blank=True, help_text=_("One city district per line, if any.")
+    )
+
+    class Meta:
+        verbose_name = _("planning region / social space")
+        verbose_name_plural = _("planning regions / social spaces")
+        ordering = ["county__name", "name"]
+
+    def __str__(self):
+        return f"{self.name} ({self.county})"
+
+
+# --- Organisations ------------------------------------------------------------------------
+
+
+class FieldOfWork(models.Model):
+    name = models.CharField(_("name"), max_length=120, unique=True)
+    slug = models.SlugField(_("short name"), unique=True)
+
+    class Meta:
+        verbose_name = _("field of work")
+        verbose_name_plural = _("fields of work")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class TargetGroup(models.Model):
+    name = models.CharField(_("name"), max_length=120, unique=True)
+    slug = models.SlugField(_("short name"), unique=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        verbose_name = _("target group")
+        verbose_name_plural = _("target groups")
+        ordering = ["position", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Organisation(models.Model):
+    class Kind(models.TextChoices):
+        INDEPENDENT_PROVIDER = "provider", _("independent provider")
+        YOUTH_OFFICE = "youth_office", _("youth office")
+        SCHOOL = "school", _("school")
+        DAYCARE = "daycare", _("day-care / family centre")
+        HEALTH = "health", _("health service")
+        DISABILITY = "disability", _("disability services")
+        SOCIAL_WELFARE = "social_welfare", _("social welfare office")
+        JOB_CENTRE = "job_centre", _("job centre")
+        POLICE = "police", _("police")
+        COUNSELLING = "counselling", _("counselling centre")
+        OTHER = "other", _("other")
+
+    class LegalForm(models.TextChoices):
+        EV = "ev", _("registered association (e.V.)")
+        GGMBH = "ggmbh", _("non-profit limited company (gGmbH)")
+        GMBH = "gmbh", _("limited company (GmbH)")
+        PUBLIC_BODY = "public", _("public body")
+        FOUNDATION = "foundation", _("foundation")
+        CHURCH = "church", _("church body")
+        COOPERATIVE = "cooperative", _("cooperative (eG)")
+        OTHER = "other", _("other")
+
+    name = models.CharField(_("name"), max_length=200)
+    short_name = models.CharField(_("short name"), max_length=60, blank=True)
+    slug = models.SlugField(_("address in the portal"), max_length=80, unique=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    legal_form = models.CharField(
+        _("legal form"), max_length=20, choices=LegalForm.choices, blank=True
+    )
+    sector_tags = models.CharField(
+        _("sector tags"),
+        max_length=255,
+        blank=True,
+        help_text=_("Keywords, separated by commas, e.g. youth welfare, health."),
+    )
+    fields_of_work = models.ManyToManyField(
+        FieldOfWork, verbose_name=_("fields of work"), blank=True, related_name="organisations"
+    )
+    street = models.CharField(_("street and number"), max_length=200, blank=True)
+    postal_code = models.CharField(_("postal code"), max_length=10, blank=True)
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    phone = models.CharField(_("phone"), max_length=50, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+    description = models.TextField(_("description"), blank=True)
+    municipalities = models.ManyToManyField(
+        Municipality,
+        verbose_name=_("municipalities served"),
+        blank=True,
+        related_name="organisations",
+    )
+    # For youth offices: the municipalities they are responsible for.
+    jurisdiction = models.ManyToManyField(
+        Municipality,
+        verbose_name=_("jurisdiction"),
+        blank=True,
+        related_name="youth_offices",
+    )
+    is_verified = models.BooleanField(_("verified"), default=False)
+    is_public = models.BooleanField(
+        _("listed in the public directory"),
+        default=True,
+        help_text=_("Visitors who are not logged in see the organisation and its offers."),
+    )
+    contact_is_public = models.BooleanField(
+        _("phone and email are public"),
+        default=True,
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return f"/providers/{self.slug}/"
+
+
+class OrganisationMember(models.Model):
+    """A person working for an organisation."""
+
+    class Role(models.TextChoices):
+        ADMIN = "admin", _("organisation admin")
+        STAFF = "staff", _("staff")
+
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="members",
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="organisation_memberships",
+    )
+    role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.STAFF)
+    function_title = models.CharField(_("function"), max_length=120, blank=True)
+    is_public_contact = models.BooleanField(
+        _("public contact person"),
+        default=False,
+        help_text=_("Name and function are shown to visitors of the directory."),
+    )
+    joined_at = models.DateTimeField(_("joined"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("person in organisation")
+        verbose_name_plural = _("people in organisations")
+        ordering = ["organisation__name", "user__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "user"], name="unique_person_per_org")
+        ]
+
+    def __str__(self):
+        return f"{self.user} ({self.organisation})"
+
+
+class OrganisationInvitation(models.Model):
+    """An email invitation to join an organisation; the link carries a signed, expiring token."""
+
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="invitations",
+    )
+    email = models.EmailField(_("email"))
+    role = models.CharField(
+        _("role"),
+        max_length=10,
+        choices=OrganisationMember.Role.choices,
+        default=OrganisationMember.Role.STAFF,
+    )
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("invited by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("accepted by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("invitation to an organisation")
+        verbose_name_plural = _("invitations to organisations")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.email} → {self.organisation}"
+
+
+class JoinRequest(models.Model):
+    """A user asks to join an existing organisation; its admins decide."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("pending")
+        ACCEPTED = "accepted", _("accepted")
+        DECLINED = "declined", _("declined")
+
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="join_requests",
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="organisation_join_requests",
+    )
+    message = models.TextField(_("message"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("request to join")
+        verbose_name_plural = _("requests to join")
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "user"],
+                condition=models.Q(status="pending"),
+                name="one_pending_join_request",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.user} → {self.organisation}"
+
+
+class Offer(models.Model):
+    """Angebot: a service for families."""
+
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="offers",
+    )
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    target_groups = models.ManyToManyField(
+        TargetGroup, verbose_name=_("target groups"), blank=True, related_name="offers"
+    )
+    fields_of_work = models.ManyToManyField(
+        FieldOfWork, verbose_name=_("fields of work"), blank=True, related_name="offers"
+    )
+    age_from = models.PositiveSmallIntegerField(_("age from (years)"), null=True, blank=True)
+    age_to = models.PositiveSmallIntegerField(_("age to (years)"), null=True, blank=True)
+    municipalities = models.ManyToManyField(
+        Municipality, verbose_name=_("municipalities"), blank=True, related_name="offers"
+    )
+    is_free = models.BooleanField(_("free of charge"), default=True)
+    languages = models.CharField(
+        _("languages"), max_length=200, blank=True, help_text=_("e.g. German, Turkish, Arabic")
+    )
+    accessibility_notes = models.TextField(_("accessibility"), blank=True)
+    contact_name = models.CharField(_("contact person"), max_length=150, blank=True)
+    contact_email = models.EmailField(_("contact email"), blank=True)
+    contact_phone = models.CharField(_("contact phone"), max_length=50, blank=True)
+    is_active = models.BooleanField(_("active"), default=True)
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("offer")
+        verbose_name_plural = _("offers")
+        ordering = ["title"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(age_from__isnull=True)
+                | models.Q(age_to__isnull=True)
+                | models.Q(age_from__lte=models.F("age_to")),
+                name="offer_age_range_ordered",
+            )
+        ]
+
+    def __str__(self):
+        return self.title

@@ -1,0 +1,126 @@
+"""Fixtures for the whole suite.
+
+- Tests marked ``postgres`` / ``redis`` run only when DATABASE_URL / REDIS_URL point at those.
+- A test that logs an error fails (unless marked ``allow_error_log``).
+- Every HTML page rendered in a test is checked for resources from other hosts.
+- ``page`` drives Debian's Chromium through Playwright; ``axe_check(page)`` runs axe-core.
+"""
+
+import logging
+import os
+
+import pytest
+from django.conf import settings
+
+from tests.support import external_refs
+
+# Playwright's sync API runs an event loop in the test thread; the ORM calls in tests are
+# still synchronous, so Django's guard against async-unsafe calls does not apply here.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+def _database_is_postgres() -> bool:
+    return settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "allow_error_log: the test expects errors to be logged")
+
+
+def pytest_collection_modifyitems(config, items):
+    skip_pg = pytest.mark.skip(reason="needs PostgreSQL: set DATABASE_URL=postgres://…")
+    skip_redis = pytest.mark.skip(reason="needs Redis: set REDIS_URL=redis://…")
+    for item in items:
+        if "postgres" in item.keywords and not _database_is_postgres():
+            item.add_marker(skip_pg)
+        if "redis" in item.keywords and not os.environ.get("REDIS_URL"):
+            item.add_marker(skip_redis)
+
+
+class _ErrorCollector(logging.Handler):
+    def __init__(self):
+        super().__init__(level=logging.ERROR)
+        self.records = []
+
+    def emit(self, record):
+        self.records.append(record)
+
+
+@pytest.fixture(autouse=True)
+def fail_on_error_log(request):
+    collector = _ErrorCollector()
+    root = logging.getLogger()
+    root.addHandler(collector)
+    yield
+    root.removeHandler(collector)
+    if collector.records and "allow_error_log" not in request.keywords:
+        messages = "\n".join(f"{r.name}: {r.getMessage()}" for r in collector.records)
+        pytest.fail(f"The test logged errors:\n{messages}")
+
+
+@pytest.fixture(autouse=True)
+def no_foreign_resources():
+    external_refs.reset()
+    yield
+    problems = external_refs.problems()
+    if problems:
+        pytest.fail("Pages load resources from other hosts:\n" + "\n".join(problems))
+
+
+@pytest.fixture(autouse=True)
+def _media_root(tmp_path, settings):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def site_url(live_server, settings):
+    settings.SITE_URL = live_server.url
+    return live_server.url
+
+
+# --- Browser ------------------------------------------------------------------------------
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not os.path.exists(CHROMIUM):
+        pytest.skip(f"Chromium not found at {CHROMIUM} (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, live_server, settings):
+    """A fresh browser context against the live server; fails on console errors."""
+    settings.SITE_URL = live_server.url
+    context = browser.new_context(base_url=live_server.url, locale="de-DE")
+    context.set_default_timeout(15000)
+    page = context.new_page()
+    console_errors = []
+    page.on("console", lambda msg: console_errors.append(msg.text) if msg.type == "error" else None)
+    page.on("pageerror", lambda error: console_errors.append(str(error)))
+    yield page
+    context.close()
+    assert not console_errors, f"Browser console errors: {console_errors}"
+
+
+@pytest.fixture
+def axe_check():
+    from tests.support.axe import assert_no_axe_violations
+
+    return assert_no_axe_violations
