@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class SignupForm(forms.Form):
-    """Extra fields on allauth's sign-up form: the person's name and consent to the privacy notice."""
+    """Extra sign-up fields: the person's name and consent to the privacy notice."""
 
     name = forms.CharField(label=_("Your name"), max_length=150)
     privacy_consent = forms.BooleanField(
