@@ -8,6 +8,8 @@ from core import views as core_views
 admin.site.login = secure_admin_login(admin.site.login)
 admin.site.site_header = settings.PORTAL_NAME
 admin.site.site_title = settings.PORTAL_NAME
+# allauth's rate limits answer with this view (429 Too Many Requests).
+handler429 = "core.views.too_many_requests"
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),

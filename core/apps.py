@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class CoreConfig(AppConfig):
     name = "core"
     verbose_name = _("Portal")
+
+    def ready(self):
+        from . import retention_tasks, signals  # noqa: F401 - registers the beat task
+
+        signals.connect()

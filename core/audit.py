@@ -27,9 +27,9 @@ def audit_log(
 
 
 def client_ip(request) -> str | None:
-    from allauth.core.ratelimit import get_ip  # the same address the rate limits use
+    from allauth.account.adapter import get_adapter  # the address the rate limits use
 
     try:
-        return get_ip(request)
+        return get_adapter().get_client_ip(request)
     except Exception:  # noqa: BLE001 - an odd header must never break the action itself
         return request.META.get("REMOTE_ADDR")

@@ -24,3 +24,20 @@ class SignupForm(forms.Form):
 class ProfileForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=150)
     preferred_language = forms.ChoiceField(label=_("Language"), choices=settings.LANGUAGES)
+
+
+class PrivacyConsentForm(forms.Form):
+    privacy_consent = forms.BooleanField(
+        label=_("I have read the privacy notice and agree to the processing of my data."),
+        error_messages={"required": _("Please accept the privacy notice to continue.")},
+    )
+
+
+class AccountDeleteForm(forms.Form):
+    confirm = forms.BooleanField(
+        label=_(
+            "I understand that my account and my personal data will be deleted and that this "
+            "cannot be undone."
+        ),
+        error_messages={"required": _("Please confirm that you want to delete your account.")},
+    )

@@ -47,3 +47,16 @@ def render_markdown(text: str) -> SafeString:
         link_rel="noopener noreferrer nofollow",
     )
     return mark_safe(cleaned)  # noqa: S308 - sanitised by nh3 just above
+
+
+def markdown_to_text(text: str) -> str:
+    """Plain text for places that are not HTML pages (.ics DESCRIPTION, text mails): the
+    rendered Markdown with every tag removed, so no client can interpret markup there."""
+    import html
+
+    rendered = markdown_lib.markdown(text or "", extensions=["extra", "sane_lists"])
+    stripped = nh3.clean(
+        rendered, tags=set(), attributes={}, clean_content_tags={"script", "style"}
+    )
+    # Escaped brackets typed as text ("&lt;b&gt;") must not become markup again either.
+    return html.unescape(stripped).replace("<", "‹").replace(">", "›").strip()

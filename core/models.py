@@ -112,6 +112,20 @@ class AuditEvent(models.Model):
     def __str__(self):
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.action} {self.target_repr}"
 
+    def save(self, *args, **kwargs):
+        # Append-only: an event is written once. The only change the application ever makes
+        # is the erasure of a deleted person's name and email (core.privacy), done in SQL.
+        if not self._state.adding:
+            raise AuditLogIsAppendOnly(_("Audit events cannot be changed."))
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AuditLogIsAppendOnly(_("Audit events cannot be deleted."))
+
+
+class AuditLogIsAppendOnly(Exception):
+    pass
+
 
 class LegalText(models.Model):
     """Texts required by German law, editable by the operator in Django admin."""

@@ -74,6 +74,14 @@ class MeetingSeries(models.Model):
         return self.title
 
 
+class MeetingQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Meetings the user may know about; the rules live in ``meetings.permissions``."""
+        from .permissions import visible_meetings_q
+
+        return self.filter(visible_meetings_q(user))
+
+
 class Meeting(models.Model):
     class Format(models.TextChoices):
         IN_PERSON = "in_person", _("in person")
@@ -161,6 +169,8 @@ class Meeting(models.Model):
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
     cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
 
+    objects = MeetingQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("meeting")
         verbose_name_plural = _("meetings")
@@ -186,6 +196,18 @@ class Meeting(models.Model):
     @property
     def is_case_conference(self) -> bool:
         return self.kind == MeetingKind.CASE_CONFERENCE
+
+    @property
+    def has_started(self) -> bool:
+        return self.start <= timezone.now()
+
+    @property
+    def has_ended(self) -> bool:
+        return self.end <= timezone.now()
+
+    @property
+    def location(self) -> str:
+        return ", ".join(filter(None, [self.venue_name, self.venue_address]))
 
 
 class Invitation(models.Model):
@@ -470,7 +492,24 @@ class DatePollSlot(models.Model):
         ordering = ["start"]
 
     def __str__(self):
-        return f"{self.start:%Y-%m-%d %H:%M}"
+        return self.label
+
+    @property
+    def label(self) -> str:
+        """Weekday, date and local time span, in the active language's date format."""
+        from django.utils import formats
+
+        start, end = timezone.localtime(self.start), timezone.localtime(self.end)
+        day = "D, " + formats.get_format("SHORT_DATE_FORMAT")
+        if start.date() == end.date():
+            return (
+                f"{formats.date_format(start, day)} "
+                f"{formats.time_format(start, 'H:i')}–{formats.time_format(end, 'H:i')}"
+            )
+        return (
+            f"{formats.date_format(start, day)} {formats.time_format(start, 'H:i')} – "
+            f"{formats.date_format(end, day)} {formats.time_format(end, 'H:i')}"
+        )
 
 
 class DatePollAnswer(models.Model):

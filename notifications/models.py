@@ -53,3 +53,45 @@ class OutgoingMail(models.Model):
 
     def __str__(self):
         return f"{self.kind} → {self.to_email}"
+
+
+class NotificationSettings(models.Model):
+    """Which optional mails a person wants. Invitations, changes and cancellations of
+    meetings one is invited to or registered for are always sent and have no switch here."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="notification_settings",
+    )
+    meeting_reminders = models.BooleanField(
+        _("reminders before meetings and registration deadlines"), default=True
+    )
+    topic_calls = models.BooleanField(_("calls for agenda topics"), default=True)
+    measure_reminders = models.BooleanField(
+        _("reminders about measures I am responsible for"), default=True
+    )
+    agreement_reminders = models.BooleanField(
+        _("reminders about review dates of cooperation agreements"), default=True
+    )
+    minutes_notices = models.BooleanField(_("notices when minutes are published"), default=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    # Mail kind → the switch that turns it off. Kinds not listed cannot be switched off.
+    OPTIONAL_KINDS = {
+        "reminder": "meeting_reminders",
+        "deadline-reminder": "meeting_reminders",
+        "topic-call": "topic_calls",
+        "measure-due": "measure_reminders",
+        "measure-overdue": "measure_reminders",
+        "agreement-review": "agreement_reminders",
+        "minutes-published": "minutes_notices",
+    }
+
+    class Meta:
+        verbose_name = _("notification settings")
+        verbose_name_plural = _("notification settings")
+
+    def __str__(self):
+        return str(self.user)

@@ -1,5 +1,16 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "notifications"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("settings/", views.notification_settings, name="settings"),
+    path("rsvp/<str:token>/", views.rsvp, name="rsvp"),
+    path("meetings/<int:meeting_id>/delivery/", views.meeting_delivery, name="meeting_delivery"),
+    path(
+        "meetings/<int:meeting_id>/delivery/retry/",
+        views.meeting_delivery_retry,
+        name="meeting_delivery_retry",
+    ),
+]

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 # --- Regions ------------------------------------------------------------------------------
@@ -128,22 +129,39 @@ class PlanningRegion(models.Model):
 # --- Organisations ------------------------------------------------------------------------
 
 
-class FieldOfWork(models.Model):
-    name = models.CharField(_("name"), max_length=120, unique=True)
+class LocalisedName(models.Model):
+    """A vocabulary entry named in German (the portal's default) and in English.
+
+    Site admins add entries in Django admin, so the names live in the database, not in the
+    message catalogue; ``str()`` picks the name in the active language.
+    """
+
+    name = models.CharField(_("name (German)"), max_length=120, unique=True)
+    name_en = models.CharField(
+        _("name (English)"),
+        max_length=120,
+        blank=True,
+        help_text=_("Shown when the portal is used in English; empty: the German name."),
+    )
     slug = models.SlugField(_("short name"), unique=True)
 
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        if self.name_en and (get_language() or "").startswith("en"):
+            return self.name_en
+        return self.name
+
+
+class FieldOfWork(LocalisedName):
     class Meta:
         verbose_name = _("field of work")
         verbose_name_plural = _("fields of work")
         ordering = ["name"]
 
-    def __str__(self):
-        return self.name
 
-
-class TargetGroup(models.Model):
-    name = models.CharField(_("name"), max_length=120, unique=True)
-    slug = models.SlugField(_("short name"), unique=True)
+class TargetGroup(LocalisedName):
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
     class Meta:
@@ -151,8 +169,29 @@ class TargetGroup(models.Model):
         verbose_name_plural = _("target groups")
         ordering = ["position", "name"]
 
-    def __str__(self):
-        return self.name
+
+class OrganisationQuerySet(models.QuerySet):
+    def listed(self):
+        """What everybody may see: verified organisations that chose to be in the directory."""
+        return self.filter(is_public=True, is_verified=True)
+
+    def visible_to(self, user):
+        """Listed organisations, plus the user's own and those sharing a network with them."""
+        if not user.is_authenticated:
+            return self.listed()
+        if user.is_superuser:
+            return self.all()
+        from .permissions import user_network_ids
+
+        shared = models.Q(
+            network_memberships__status="active",
+            network_memberships__network_id__in=user_network_ids(user),
+        )
+        own = models.Q(members__user=user)
+        visible_ids = self.model.objects.filter(own | shared).values("pk")
+        return self.filter(
+            models.Q(is_public=True, is_verified=True) | models.Q(pk__in=visible_ids)
+        )
 
 
 class Organisation(models.Model):
@@ -235,6 +274,8 @@ class Organisation(models.Model):
     )
     created_at = models.DateTimeField(_("created"), default=timezone.now)
 
+    objects = OrganisationQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
@@ -268,6 +309,12 @@ class OrganisationMember(models.Model):
     )
     role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.STAFF)
     function_title = models.CharField(_("function"), max_length=120, blank=True)
+    phone = models.CharField(
+        _("work phone"),
+        max_length=50,
+        blank=True,
+        help_text=_("Shown only to people whose organisation shares a network with yours."),
+    )
     is_public_contact = models.BooleanField(
         _("public contact person"),
         default=False,

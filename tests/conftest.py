@@ -6,6 +6,7 @@
 - ``page`` drives Debian's Chromium through Playwright; ``axe_check(page)`` runs axe-core.
 """
 
+import importlib
 import logging
 import os
 
@@ -44,6 +45,35 @@ class _ErrorCollector(logging.Handler):
 
     def emit(self, record):
         self.records.append(record)
+
+
+# Rows that data migrations ship: regions, vocabularies, meeting templates.
+DATA_MIGRATIONS = [
+    ("providers.migrations.0003_seed_regions_and_vocabulary", "load"),
+    ("meetings.migrations.0003_seed_meeting_templates", "seed"),
+]
+
+
+def _is_transactional(request) -> bool:
+    marker = request.node.get_closest_marker("django_db")
+    return bool(marker and marker.kwargs.get("transaction")) or any(
+        name in request.fixturenames for name in ("transactional_db", "live_server")
+    )
+
+
+@pytest.fixture(autouse=True)
+def migration_data(request):
+    """Transactional tests empty every table when they end, including the rows of data
+    migrations; the next transactional test gets them back (the seeds are idempotent)."""
+    if _is_transactional(request):
+        request.getfixturevalue("_django_db_helper")
+        from django.apps import apps
+
+        from meetings.models import MeetingTemplate
+
+        if not MeetingTemplate.objects.exists():
+            for module, function in DATA_MIGRATIONS:
+                getattr(importlib.import_module(module), function)(apps, None)
 
 
 @pytest.fixture(autouse=True)

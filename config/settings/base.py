@@ -64,6 +64,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "allauth.usersessions.middleware.UserSessionsMiddleware",
+    "core.middleware.MFARequiredMiddleware",
+    "core.middleware.PrivacyConsentMiddleware",
     "core.middleware.PermissionsPolicyMiddleware",
 ]
 
@@ -126,7 +128,7 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 STATIC_URL = "/static/"
-STATIC_ROOT = VAR_DIR / "staticfiles"
+STATIC_ROOT = Path(env("STATIC_ROOT", default=str(VAR_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 # Uploads (agreements, working-group documents) live outside the static files and are served
 # only through views that check access.
@@ -140,7 +142,8 @@ UPLOAD_MAX_BYTES = env.int("UPLOAD_MAX_BYTES", default=10 * 1024 * 1024)
 
 LANGUAGE_CODE = env("LANGUAGE_CODE", default="de")
 LANGUAGES = [("de", _("German")), ("en", _("English"))]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The project's catalogue first, then formal German ("Sie") for django-allauth's texts.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "formal"]
 TIME_ZONE = env("TIME_ZONE", default="Europe/Berlin")
 USE_I18N = True
 USE_TZ = True
@@ -176,6 +179,9 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Netzwerkportal] "
 ACCOUNT_SIGNUP_FORM_CLASS = "core.forms.SignupForm"
 ACCOUNT_ADAPTER = "core.adapters.AccountAdapter"
 ACCOUNT_REAUTHENTICATION_TIMEOUT = 300
+# Changing or removing email addresses asks for the password again (deleting the account and
+# handing over an organisation use core.security.reauthentication_required).
+ACCOUNT_REAUTHENTICATION_REQUIRED = True
 ACCOUNT_RATE_LIMITS = {
     "login_failed": "5/5m/ip,5/5m/key",
     "signup": "20/h/ip",
@@ -231,6 +237,13 @@ CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 CELERY_BEAT_SCHEDULE = {
     "outbox-sweep": {"task": "notifications.tasks.outbox_sweep", "schedule": 60.0},
+    # Reminders are computed from the database on every tick; idempotency keys make a
+    # repeated tick harmless.
+    "notification-reminders": {
+        "task": "notifications.tasks.send_due_reminders",
+        "schedule": 300.0,
+    },
+    "retention-anonymise": {"task": "core.retention_tasks.retention_run", "schedule": 6 * 3600.0},
 }
 
 # --- Security -----------------------------------------------------------------------------
@@ -273,3 +286,11 @@ LOGGING = {
 
 PORTAL_NAME = env("PORTAL_NAME", default="Netzwerkportal Jugendhilfe")
 PRIVACY_NOTICE_VERSION = env("PRIVACY_NOTICE_VERSION", default="2026-11")
+# Logged-in users who accepted an older privacy notice (or none) are asked again.
+PRIVACY_CONSENT_REQUIRED = env.bool("PRIVACY_CONSENT_REQUIRED", default=True)
+# Coordinators and site admins must set up TOTP before they can use the portal.
+MFA_REQUIRED_FOR_COORDINATORS = env.bool("MFA_REQUIRED_FOR_COORDINATORS", default=True)
+# Attendance lists and feedback of past meetings are anonymised after this many months;
+# a MeetingTemplate's retention_months wins for its kind of meeting.
+RETENTION_MONTHS_DEFAULT = env.int("RETENTION_MONTHS_DEFAULT", default=24)
+RETENTION_MONTHS_BY_KIND = {"case_conference": 6}

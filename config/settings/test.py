@@ -11,3 +11,8 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 
 # Every HTML page rendered in a test is checked for resources from other hosts.
 MIDDLEWARE = [*MIDDLEWARE, "tests.support.external_refs.ExternalReferenceMiddleware"]  # noqa: F405
+
+# Other test modules log coordinators in with force_login and do not click through the
+# consent and TOTP set-up pages; tests/security switches both on with the settings fixture.
+MFA_REQUIRED_FOR_COORDINATORS = False
+PRIVACY_CONSENT_REQUIRED = False

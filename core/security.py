@@ -1,0 +1,30 @@
+"""Security helpers other apps use.
+
+- ``reauthentication_required``: decorate views that make sensitive changes (handing over an
+  organisation, deleting an account). The person confirms their password (or second factor)
+  if they have not done so in the last ``ACCOUNT_REAUTHENTICATION_TIMEOUT`` seconds; allauth
+  brings them back to the view afterwards. POST-only actions: decorate the view that shows
+  the confirmation page with ``allow_get=True`` left at its default (False), so the GET that
+  shows the form already asks.
+- ``mfa_required_for`` / ``has_totp``: who must use two-factor authentication.
+"""
+
+from allauth.account.decorators import reauthentication_required
+from allauth.mfa.models import Authenticator
+
+__all__ = ["has_totp", "mfa_required_for", "reauthentication_required"]
+
+
+def mfa_required_for(user) -> bool:
+    """Site admins and the named coordinators of any network."""
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser:
+        return True
+    from network.models import Network
+
+    return Network.coordinators.through.objects.filter(user_id=user.pk).exists()
+
+
+def has_totp(user) -> bool:
+    return Authenticator.objects.filter(user_id=user.pk, type=Authenticator.Type.TOTP).exists()

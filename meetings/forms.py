@@ -1,0 +1,359 @@
+from django import forms
+from django.contrib.auth import get_user_model
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from network.models import Membership, Network
+from providers.models import Organisation, OrganisationMember
+
+from .models import (
+    AgendaItem,
+    DatePoll,
+    DatePollAnswer,
+    Meeting,
+    MeetingKind,
+    MeetingSeries,
+    TopicProposal,
+)
+
+DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
+
+
+class DateTimeLocalInput(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format=DATETIME_FORMAT)
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+def network_people(network: Network):
+    """People of the network's active member organisations and its coordinators."""
+    organisation_ids = Membership.objects.filter(
+        network=network, status=Membership.Status.ACTIVE
+    ).values("organisation_id")
+    return (
+        get_user_model()
+        .objects.filter(
+            Q(organisation_memberships__organisation_id__in=organisation_ids)
+            | Q(coordinated_networks=network),
+            is_active=True,
+        )
+        .distinct()
+        .order_by("name", "email")
+    )
+
+
+def network_organisations(network: Network):
+    return Organisation.objects.filter(
+        network_memberships__network=network,
+        network_memberships__status=Membership.Status.ACTIVE,
+    ).order_by("name")
+
+
+class MeetingStartForm(forms.Form):
+    """Step one: which network and which kind of meeting (chooses the template)."""
+
+    network = forms.ModelChoiceField(label=_("Network"), queryset=Network.objects.none())
+    kind = forms.ChoiceField(label=_("Kind of meeting"), choices=MeetingKind.choices)
+
+    def __init__(self, *args, networks, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["network"].queryset = networks
+
+
+class MeetingForm(forms.ModelForm):
+    online_url = forms.URLField(
+        label=Meeting._meta.get_field("online_url").verbose_name,
+        required=False,
+        assume_scheme="https",
+        max_length=200,
+        help_text=_("Shown only to registered people."),
+    )
+
+    class Meta:
+        model = Meeting
+        fields = [
+            "title",
+            "description",
+            "start",
+            "end",
+            "format",
+            "venue_name",
+            "venue_address",
+            "online_url",
+            "capacity",
+            "registration_deadline",
+            "topic_deadline",
+            "contact_person",
+            "audience",
+            "working_group",
+        ]
+        widgets = {
+            "start": DateTimeLocalInput(),
+            "end": DateTimeLocalInput(),
+            "registration_deadline": DateTimeLocalInput(),
+            "topic_deadline": DateTimeLocalInput(),
+            "description": forms.Textarea(attrs={"rows": 6}),
+        }
+        help_texts = {
+            "description": _("Markdown: **bold**, lists with -, links."),
+            "capacity": _("Leave empty for no limit. When full, people go on the waiting list."),
+        }
+
+    def __init__(self, *args, network: Network, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["contact_person"].queryset = network_people(network)
+        if "working_group" in self.fields:
+            self.fields["working_group"].queryset = network.working_groups.all()
+        self.fields["end"].required = False
+        self.fields["end"].help_text = _("Empty: the usual duration of this kind of meeting.")
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("start"), data.get("end")
+        if start and end and end <= start:
+            self.add_error("end", _("The meeting must end after it starts."))
+        return data
+
+
+class CaseConferenceForm(MeetingForm):
+    """Only a case reference describes the case; every field repeats the warning."""
+
+    class Meta(MeetingForm.Meta):
+        fields = [
+            "title",
+            "case_reference",
+            "start",
+            "end",
+            "format",
+            "venue_name",
+            "venue_address",
+            "online_url",
+            "contact_person",
+        ]
+
+    def __init__(self, *args, notice: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.help_text = notice
+
+
+class NextDateForm(forms.Form):
+    recurrence = forms.ChoiceField(
+        label=_("Repeats"), choices=MeetingSeries.Recurrence.choices, required=False
+    )
+
+
+class InvitationForm(forms.Form):
+    people = forms.ModelMultipleChoiceField(
+        label=_("People to invite"),
+        queryset=get_user_model().objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, network: Network, exclude_ids, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["people"].queryset = network_people(network).exclude(pk__in=exclude_ids)
+
+
+class RegistrationForm(forms.Form):
+    notes = forms.CharField(
+        label=_("Accessibility or dietary notes"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Only the contact person and the coordination see these notes."),
+    )
+
+
+class ColleagueRegistrationForm(RegistrationForm):
+    person = forms.ModelChoiceField(label=_("Colleague"), queryset=get_user_model().objects.none())
+    field_order = ["person", "notes"]
+
+    def __init__(self, *args, organisation_ids, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.organisation_ids = organisation_ids
+        self.fields["person"].queryset = (
+            get_user_model()
+            .objects.filter(
+                organisation_memberships__organisation_id__in=organisation_ids, is_active=True
+            )
+            .distinct()
+            .order_by("name", "email")
+        )
+
+    def organisation_for(self, user) -> Organisation | None:
+        membership = (
+            OrganisationMember.objects.filter(user=user, organisation_id__in=self.organisation_ids)
+            .select_related("organisation")
+            .first()
+        )
+        return membership.organisation if membership else None
+
+
+class TopicForm(forms.ModelForm):
+    class Meta:
+        model = TopicProposal
+        fields = ["title", "description", "duration_minutes"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+
+
+class AgendaItemForm(forms.ModelForm):
+    class Meta:
+        model = AgendaItem
+        fields = ["title", "duration_minutes", "description"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 2})}
+
+
+class MinutesForm(forms.Form):
+    """General minutes, minutes and decisions per agenda item, attendance per registration."""
+
+    minutes = forms.CharField(
+        label=_("Minutes (general part)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )
+
+    def __init__(self, *args, meeting: Meeting, items, registrations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.items = list(items)
+        self.registrations = list(registrations)
+        if meeting.is_case_conference:
+            del self.fields["minutes"]
+        else:
+            self.fields["minutes"].initial = meeting.minutes
+            for item in self.items:
+                self.fields[f"item_{item.pk}_minutes"] = forms.CharField(
+                    label=_("Minutes: %(title)s") % {"title": item.title},
+                    required=False,
+                    initial=item.minutes,
+                    widget=forms.Textarea(attrs={"rows": 3}),
+                )
+                self.fields[f"item_{item.pk}_decisions"] = forms.CharField(
+                    label=_("Decisions: %(title)s") % {"title": item.title},
+                    required=False,
+                    initial=item.decisions,
+                    widget=forms.Textarea(attrs={"rows": 2}),
+                )
+        for registration in self.registrations:
+            self.fields[f"attended_{registration.pk}"] = forms.BooleanField(
+                label=registration.user.get_full_name() if registration.user else _("(deleted)"),
+                required=False,
+                initial=registration.attended is not False,
+            )
+
+    def item_data(self) -> dict[int, dict]:
+        return {
+            item.pk: {
+                "minutes": self.cleaned_data.get(f"item_{item.pk}_minutes", ""),
+                "decisions": self.cleaned_data.get(f"item_{item.pk}_decisions", ""),
+            }
+            for item in self.items
+            if f"item_{item.pk}_minutes" in self.fields
+        }
+
+    def attendance_data(self) -> dict[int, bool]:
+        return {r.pk: self.cleaned_data[f"attended_{r.pk}"] for r in self.registrations}
+
+
+class MeasureForm(forms.Form):
+    title = forms.CharField(label=_("What"), max_length=300)
+    description = forms.CharField(
+        label=_("Details"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    responsible_person = forms.ModelChoiceField(
+        label=_("Responsible person"), queryset=get_user_model().objects.none(), required=False
+    )
+    responsible_organisation = forms.ModelChoiceField(
+        label=_("Responsible organisation"), queryset=Organisation.objects.none(), required=False
+    )
+    due_date = forms.DateField(label=_("Due date"), required=False, widget=DateInput())
+
+    def __init__(self, *args, network: Network, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["responsible_person"].queryset = network_people(network)
+        self.fields["responsible_organisation"].queryset = network_organisations(network)
+
+
+class FeedbackForm(forms.Form):
+    rating = forms.TypedChoiceField(
+        label=_("How useful was the meeting for you? (1 = not at all, 5 = very)"),
+        choices=[(i, str(i)) for i in range(1, 6)],
+        coerce=int,
+        widget=forms.RadioSelect,
+    )
+    comment = forms.CharField(
+        label=_("Comment"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Other members never see who gave which feedback."),
+    )
+
+
+SLOT_COUNT = 5
+
+
+class PollForm(forms.Form):
+    network = forms.ModelChoiceField(label=_("Network"), queryset=Network.objects.none())
+    title = forms.CharField(label=_("Title"), max_length=200)
+    description = forms.CharField(
+        label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    kind = forms.ChoiceField(
+        label=_("Kind of meeting"), choices=MeetingKind.choices, initial=MeetingKind.NETWORK
+    )
+
+    def __init__(self, *args, networks, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["network"].queryset = networks
+        for number in range(1, SLOT_COUNT + 1):
+            required = number <= 2
+            self.fields[f"slot{number}_start"] = forms.DateTimeField(
+                label=_("Date %(number)s: start") % {"number": number},
+                required=required,
+                widget=DateTimeLocalInput(),
+            )
+            self.fields[f"slot{number}_end"] = forms.DateTimeField(
+                label=_("Date %(number)s: end") % {"number": number},
+                required=required,
+                widget=DateTimeLocalInput(),
+            )
+
+    def clean(self):
+        data = super().clean()
+        slots = []
+        for number in range(1, SLOT_COUNT + 1):
+            start, end = data.get(f"slot{number}_start"), data.get(f"slot{number}_end")
+            if start and end:
+                if end <= start:
+                    self.add_error(f"slot{number}_end", _("The end must be after the start."))
+                slots.append((start, end))
+            elif start or end:
+                self.add_error(
+                    f"slot{number}_end" if start else f"slot{number}_start",
+                    _("Please give both start and end."),
+                )
+        data["slots"] = slots
+        return data
+
+
+class PollAnswerForm(forms.Form):
+    def __init__(self, *args, poll: DatePoll, slots, current: dict[int, str], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.slots = list(slots)
+        for slot in self.slots:
+            self.fields[f"slot_{slot.pk}"] = forms.ChoiceField(
+                label=slot.label,
+                choices=DatePollAnswer.Answer.choices,
+                widget=forms.RadioSelect,
+                initial=current.get(slot.pk),
+            )
+
+    def answers(self) -> dict[int, str]:
+        return {slot.pk: self.cleaned_data[f"slot_{slot.pk}"] for slot in self.slots}

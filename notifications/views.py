@@ -1,0 +1,192 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import Count, OuterRef, Subquery
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
+
+from meetings.models import Invitation, Meeting, Registration
+
+from . import rsvp as rsvp_links
+from .forms import NotificationSettingsForm
+from .models import NotificationSettings, OutgoingMail
+from .services import outbox_retry_failed
+
+PAGE_SIZE = 25
+
+
+def get_meeting_for_delivery(request, meeting_id: int) -> Meeting:
+    """The meeting if the user may see its delivery status; 404 for everyone else."""
+    from meetings.permissions import can_manage_meeting
+
+    meeting = (
+        Meeting.objects.select_related("network", "contact_person").filter(pk=meeting_id).first()
+    )
+    if meeting is None or not can_manage_meeting(request.user, meeting):
+        raise Http404
+    return meeting
+
+
+# --- Personal link from the invitation ----------------------------------------------------
+
+
+def rsvp(request, token: str):
+    """Register or decline without logging in; GET shows the meeting, POST acts."""
+    from meetings.services import MeetingError
+
+    try:
+        invitation = rsvp_links.invitation_from_token(token)
+    except rsvp_links.InvalidToken as error:
+        raise Http404 from error
+    except rsvp_links.ExpiredToken:
+        return render(request, "notifications/rsvp_expired.html", status=410)
+    meeting = invitation.meeting
+    if request.method == "POST":
+        action = request.POST.get("action")
+        try:
+            if action == "register":
+                registration = rsvp_links.rsvp_register(invitation=invitation)
+                if registration.status == Registration.Status.WAITING:
+                    messages.info(request, _("The meeting is full: you are on the waiting list."))
+                else:
+                    messages.success(request, _("You are registered. Thank you!"))
+            elif action == "decline":
+                if rsvp_links.rsvp_decline(invitation=invitation):
+                    messages.success(request, _("You have declined the invitation."))
+                else:
+                    messages.warning(request, _("You have already declined this invitation."))
+        except MeetingError as error:
+            messages.error(request, error.message)
+        return redirect("notifications:rsvp", token=token)
+    invitation.refresh_from_db(fields=["declined_at"])
+    registration = Registration.objects.filter(meeting=meeting, user=invitation.user).first()
+    return render(
+        request,
+        "notifications/rsvp.html",
+        {
+            "invitation": invitation,
+            "meeting": meeting,
+            "registration": registration,
+            "is_open": meeting.status == Meeting.Status.PUBLISHED,
+            "show_details": not meeting.is_case_conference,
+            "location": ", ".join(filter(None, [meeting.venue_name, meeting.venue_address])),
+        },
+    )
+
+
+# --- Coordinator's view of delivery -------------------------------------------------------
+
+
+def _answer(declined_at, registration_status) -> str:
+    if registration_status == Registration.Status.REGISTERED:
+        return "registered"
+    if registration_status == Registration.Status.WAITING:
+        return "waiting"
+    if declined_at or registration_status == Registration.Status.CANCELLED:
+        return "declined"
+    return "none"
+
+
+@login_required
+def meeting_delivery(request, meeting_id: int):
+    meeting = get_meeting_for_delivery(request, meeting_id)
+    reference = f"meeting:{meeting.pk}"
+    answer_status = Subquery(
+        Registration.objects.filter(meeting=meeting, user_id=OuterRef("user_id")).values("status")[
+            :1
+        ]
+    )
+    invitations = (
+        Invitation.objects.filter(meeting=meeting)
+        .annotate(answer_status=answer_status)
+        .select_related("user", "organisation")
+        .order_by("user__name", "user__email", "pk")
+    )
+    answers = {"registered": 0, "waiting": 0, "declined": 0, "none": 0}
+    for declined_at, registration_status in invitations.values_list("declined_at", "answer_status"):
+        answers[_answer(declined_at, registration_status)] += 1
+    people = Paginator(invitations, PAGE_SIZE).get_page(request.GET.get("page"))
+    invitation_mails = {
+        mail.recipient_id: mail
+        for mail in OutgoingMail.objects.filter(
+            reference=reference,
+            kind="invitation",
+            recipient_id__in=[i.user_id for i in people if i.user_id],
+        ).only("recipient_id", "status", "last_error", "sent_at")
+    }
+    rows = [
+        {
+            "invitation": i,
+            "answer": _answer(i.declined_at, i.answer_status),
+            "mail": invitation_mails.get(i.user_id),
+        }
+        for i in people
+    ]
+    mail_counts = dict(
+        OutgoingMail.objects.filter(reference=reference)
+        .values_list("status")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    pending = Paginator(
+        OutgoingMail.objects.filter(reference=reference)
+        .exclude(status=OutgoingMail.Status.SENT)
+        .order_by("status", "to_email", "pk")
+        .only("kind", "to_email", "status", "attempts", "last_error", "next_attempt_at"),
+        PAGE_SIZE,
+    ).get_page(request.GET.get("mail_page"))
+    return render(
+        request,
+        "notifications/delivery.html",
+        {
+            "meeting": meeting,
+            "answers": answers,
+            "invited_count": sum(answers.values()),
+            "people": people,
+            "rows": rows,
+            "mail_counts": {status: mail_counts.get(status, 0) for status in OutgoingMail.Status},
+            "failed_count": mail_counts.get(OutgoingMail.Status.FAILED, 0),
+            "pending": pending,
+        },
+    )
+
+
+@login_required
+@require_POST
+def meeting_delivery_retry(request, meeting_id: int):
+    meeting = get_meeting_for_delivery(request, meeting_id)
+    count = outbox_retry_failed(
+        reference=f"meeting:{meeting.pk}", by=request.user, network_id=meeting.network_id
+    )
+    if count:
+        messages.success(
+            request,
+            ngettext(
+                "%(count)d failed mail is being sent again.",
+                "%(count)d failed mails are being sent again.",
+                count,
+            )
+            % {"count": count},
+        )
+    else:
+        messages.info(request, _("There are no failed mails to send again."))
+    return redirect("notifications:meeting_delivery", meeting_id=meeting.pk)
+
+
+# --- Personal settings --------------------------------------------------------------------
+
+
+@login_required
+def notification_settings(request):
+    instance = NotificationSettings.objects.filter(user=request.user).first()
+    if instance is None:
+        instance = NotificationSettings(user=request.user)
+    form = NotificationSettingsForm(request.POST or None, instance=instance)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Your notification settings have been saved."))
+        return redirect("notifications:settings")
+    return render(request, "notifications/settings.html", {"form": form})

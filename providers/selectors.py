@@ -1,0 +1,169 @@
+"""Reads: the directory search and the pieces of an organisation page."""
+
+from dataclasses import dataclass
+
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+
+from .models import County, Municipality, Offer, Organisation, OrganisationMember
+from .permissions import can_see_staff_contacts, is_site_admin, member_for
+
+
+@dataclass(frozen=True)
+class DirectoryFilters:
+    text: str = ""
+    municipality: Municipality | None = None
+    county: County | None = None
+    kind: str = ""
+    field_of_work_id: int | None = None
+    target_group_id: int | None = None
+    age: int | None = None
+
+    @property
+    def filters_offers(self) -> bool:
+        """Target group and age describe offers, so only matching offers are shown."""
+        return self.target_group_id is not None or self.age is not None
+
+
+def _place_ids(filters: DirectoryFilters) -> list[int] | None:
+    if filters.municipality is not None:
+        return [filters.municipality.pk]
+    if filters.county is not None:
+        return list(filters.county.municipalities.values_list("pk", flat=True))
+    return None
+
+
+def matching_offers(filters: DirectoryFilters) -> QuerySet[Offer]:
+    """Active offers that satisfy every offer-level filter."""
+    offers = Offer.objects.filter(is_active=True)
+    if filters.target_group_id is not None:
+        offers = offers.filter(target_groups__id=filters.target_group_id)
+    if filters.age is not None:
+        offers = offers.filter(Q(age_from__isnull=True) | Q(age_from__lte=filters.age)).filter(
+            Q(age_to__isnull=True) | Q(age_to__gte=filters.age)
+        )
+    place_ids = _place_ids(filters)
+    if place_ids is not None and filters.filters_offers:
+        # An offer without municipalities of its own is offered wherever its organisation works.
+        offers = offers.filter(
+            Q(municipalities__id__in=place_ids)
+            | Q(municipalities__isnull=True, organisation__municipalities__id__in=place_ids)
+        )
+    if filters.field_of_work_id is not None and filters.filters_offers:
+        offers = offers.filter(
+            Q(fields_of_work__id=filters.field_of_work_id)
+            | Q(organisation__fields_of_work__id=filters.field_of_work_id)
+        )
+    return offers
+
+
+def directory_organisations(user, filters: DirectoryFilters) -> QuerySet[Organisation]:
+    """Organisations for the directory, each with the offers to show in ``shown_offers``.
+
+    Filters use EXISTS subqueries rather than joins so an organisation appears once however
+    many of its offers or municipalities match.
+    """
+    organisations = Organisation.objects.visible_to(user)
+    offers = matching_offers(filters)
+    if filters.kind:
+        organisations = organisations.filter(kind=filters.kind)
+    if filters.filters_offers:
+        organisations = organisations.filter(Exists(offers.filter(organisation=OuterRef("pk"))))
+    else:
+        place_ids = _place_ids(filters)
+        if place_ids is not None:
+            served = Organisation.objects.filter(
+                Q(municipalities__id__in=place_ids) | Q(jurisdiction__id__in=place_ids),
+                pk=OuterRef("pk"),
+            )
+            offered = offers.filter(organisation=OuterRef("pk"), municipalities__id__in=place_ids)
+            organisations = organisations.filter(Exists(served) | Exists(offered))
+        if filters.field_of_work_id is not None:
+            organisations = organisations.filter(
+                Exists(
+                    Organisation.fields_of_work.through.objects.filter(
+                        organisation_id=OuterRef("pk"), fieldofwork_id=filters.field_of_work_id
+                    )
+                )
+                | Exists(
+                    offers.filter(
+                        organisation=OuterRef("pk"), fields_of_work__id=filters.field_of_work_id
+                    )
+                )
+            )
+    if filters.text:
+        text = filters.text
+        text_q = (
+            Q(name__icontains=text)
+            | Q(short_name__icontains=text)
+            | Q(description__icontains=text)
+            | Q(sector_tags__icontains=text)
+            | Q(city__icontains=text)
+        )
+        offer_text = Offer.objects.filter(
+            Q(title__icontains=text) | Q(description__icontains=text),
+            is_active=True,
+            organisation=OuterRef("pk"),
+        )
+        organisations = organisations.filter(text_q | Exists(offer_text))
+
+    shown = Offer.objects.filter(pk__in=offers.values("pk")) if filters.filters_offers else offers
+    return organisations.order_by("name", "pk").prefetch_related(
+        "fields_of_work",
+        "municipalities",
+        Prefetch(
+            "offers",
+            queryset=shown.order_by("title").prefetch_related("target_groups", "municipalities"),
+            to_attr="shown_offers",
+        ),
+    )
+
+
+@dataclass
+class OrganisationPage:
+    organisation: Organisation
+    member: OrganisationMember | None
+    can_edit: bool
+    sees_staff: bool
+    offers: list
+    networks: list
+    contacts: list
+
+
+def organisation_page(user, organisation: Organisation) -> OrganisationPage:
+    """What the organisation page shows to this user; a fixed number of queries."""
+    from network.models import Membership, Network
+    from network.permissions import visible_networks_q
+
+    member = member_for(user, organisation)
+    can_edit = is_site_admin(user) or (
+        member is not None and member.role == OrganisationMember.Role.ADMIN
+    )
+    sees_staff = can_see_staff_contacts(user, organisation)
+    offers = organisation.offers.prefetch_related(
+        "target_groups", "municipalities", "fields_of_work"
+    ).order_by("-is_active", "title")
+    if member is None and not is_site_admin(user):
+        offers = offers.filter(is_active=True)
+    visible_network_ids = Network.objects.filter(visible_networks_q(user)).values("pk")
+    networks = [
+        m.network
+        for m in Membership.objects.filter(
+            organisation=organisation,
+            status=Membership.Status.ACTIVE,
+            network_id__in=visible_network_ids,
+        )
+        .select_related("network")
+        .order_by("network__name")
+    ]
+    people = organisation.members.select_related("user").order_by("user__name", "user__email")
+    if not sees_staff:
+        people = people.filter(is_public_contact=True)
+    return OrganisationPage(
+        organisation=organisation,
+        member=member,
+        can_edit=can_edit,
+        sees_staff=sees_staff,
+        offers=list(offers),
+        networks=networks,
+        contacts=list(people),
+    )
