@@ -281,6 +281,21 @@ class MeasureForm(forms.Form):
         self.fields["responsible_organisation"].queryset = network_organisations(network)
 
 
+class WalkInForm(forms.Form):
+    """A person of the network who came without registering."""
+
+    person = forms.ModelChoiceField(
+        label=_("Person who came without registering"), queryset=get_user_model().objects.none()
+    )
+
+    def __init__(self, *args, meeting, **kwargs):
+        super().__init__(*args, **kwargs)
+        registered = meeting.registrations.filter(status="registered").values("user_id")
+        field = self.fields["person"]
+        field.queryset = network_people(meeting.network).exclude(pk__in=registered)
+        field.label_from_instance = lambda user: f"{user.get_full_name()} ({user.email})"
+
+
 class FeedbackForm(forms.Form):
     rating = forms.TypedChoiceField(
         label=_("How useful was the meeting for you? (1 = not at all, 5 = very)"),

@@ -579,6 +579,32 @@ def minutes_save(
 
 
 @transaction.atomic
+def attendance_record_walk_in(*, meeting: Meeting, by, user) -> Registration:
+    """Someone came without registering: they are recorded as registered and present."""
+    meeting = _locked(meeting)
+    if not meeting.has_started or meeting.status == Meeting.Status.CANCELLED:
+        raise MeetingError(_("Attendance can be recorded once the meeting has started."))
+    registration = Registration.objects.filter(meeting=meeting, user=user).first()
+    if registration is None:
+        registration = Registration(meeting=meeting, user=user, registered_by=by)
+    if registration.organisation_id is None:
+        org_ids = audience_organisation_ids_for(user, meeting)
+        registration.organisation = Organisation.objects.filter(pk__in=org_ids[:1]).first()
+    registration.status = Registration.Status.REGISTERED
+    registration.waiting_since = None
+    registration.attended = True
+    registration.save()
+    audit_log(
+        actor=by,
+        action="meeting.attendance_walk_in",
+        target=meeting,
+        network_id=meeting.network_id,
+        person=user.pk,
+    )
+    return registration
+
+
+@transaction.atomic
 def measure_create(
     *,
     meeting: Meeting,

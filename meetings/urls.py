@@ -29,6 +29,7 @@ urlpatterns = [
     path("<int:pk>/agenda/<int:item_pk>/delete/", views.agenda_item_delete, name="agenda_delete"),
     path("<int:pk>/minutes/", views.minutes, name="minutes"),
     path("<int:pk>/minutes/measures/", views.measure_add, name="measure_add"),
+    path("<int:pk>/minutes/attendance/", views.attendance_walk_in, name="attendance_walk_in"),
     path(
         "<int:pk>/minutes/measures/<int:measure_pk>/status/",
         views.measure_status,

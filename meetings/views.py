@@ -36,6 +36,7 @@ from .forms import (
     PollForm,
     RegistrationForm,
     TopicForm,
+    WalkInForm,
 )
 from .models import (
     AgendaItem,
@@ -875,6 +876,7 @@ def minutes(request, pk: int):
             "meeting": meeting,
             "form": form,
             "measure_form": measure_form,
+            "walk_in_form": WalkInForm(meeting=meeting),
             "measures": Measure.objects.filter(meeting=meeting).select_related(
                 "responsible_person", "responsible_organisation"
             ),
@@ -894,6 +896,25 @@ def measure_add(request, pk: int):
         messages.success(request, _("The measure has been added."))
     else:
         messages.error(request, _("Please describe the measure."))
+    return redirect("meetings:minutes", pk=meeting.pk)
+
+
+@require_POST
+@login_required
+def attendance_walk_in(request, pk: int):
+    meeting = get_meeting_for(request, pk, action="manage")
+    form = WalkInForm(request.POST, meeting=meeting)
+    if not form.is_valid():
+        messages.error(request, _("Please choose the person who came."))
+        return redirect("meetings:minutes", pk=meeting.pk)
+    try:
+        services.attendance_record_walk_in(
+            meeting=meeting, by=request.user, user=form.cleaned_data["person"]
+        )
+    except MeetingError as error:
+        _error(request, error)
+    else:
+        messages.success(request, _("The person has been added to the attendance."))
     return redirect("meetings:minutes", pk=meeting.pk)
 
 

@@ -74,6 +74,7 @@ MATRIX: dict[str, Entry] = {
     ),
     "meetings:manage": Entry(statuses(200, anonymous=302)),
     "meetings:measure_add": Entry(statuses(405)),
+    "meetings:attendance_walk_in": Entry(statuses(405)),
     "meetings:measure_status": Entry(statuses(405)),
     "meetings:mine": Entry(statuses(200, anonymous=302)),
     "meetings:minutes": Entry(

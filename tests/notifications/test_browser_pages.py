@@ -1,0 +1,68 @@
+"""The notification pages in a real browser: delivery view, settings, personal RSVP link."""
+
+import pytest
+from django.conf import settings
+from django.core import mail
+from django.test import Client
+
+from meetings import services as meeting_services
+from meetings.models import Registration
+from notifications.models import NotificationSettings
+
+from .factories import MeetingFactory, NetworkFactory, UserFactory, add_member_organisation
+from .helpers import parse, rsvp_path
+
+
+def log_in(page, site_url, user):
+    client = Client()
+    client.force_login(user)
+    page.context.clear_cookies()
+    page.context.add_cookies(
+        [
+            {
+                "name": settings.SESSION_COOKIE_NAME,
+                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+                "url": site_url,
+            }
+        ]
+    )
+
+
+def submit(page, selector):
+    with page.expect_navigation():
+        page.click(selector)
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_delivery_settings_and_rsvp_pages(page, axe_check, site_url):
+    network = NetworkFactory()
+    kim = UserFactory(email="kim@example.org", name="Kim Koordination")
+    network.coordinators.add(kim)
+    _, (dana,) = add_member_organisation(network, people=1)
+    meeting = MeetingFactory(network=network, contact_person=kim, title="Netzwerktreffen")
+    mail.outbox.clear()
+    meeting_services.meeting_publish(meeting=meeting, by=kim)
+    (invitation,) = [m for m in mail.outbox if m.to == [dana.email]]
+
+    # Dana answers from the mail without logging in.
+    page.goto(rsvp_path(parse(invitation.message().as_bytes())))
+    axe_check(page)
+    submit(page, "main button[type=submit][value=register]")
+    axe_check(page)
+    assert Registration.objects.get(meeting=meeting, user=dana).status == "registered"
+
+    # Kim sees who answered.
+    log_in(page, site_url, kim)
+    page.goto(f"/notifications/meetings/{meeting.pk}/delivery/")
+    assert dana.email in page.inner_text("main")
+    axe_check(page)
+
+    # Dana switches reminders off.
+    log_in(page, site_url, dana)
+    page.goto("/notifications/settings/")
+    axe_check(page)
+    page.get_by_label("Erinnerungen vor Treffen und Anmeldeschlüssen").uncheck()
+    submit(page, "main button[type=submit]")
+    axe_check(page)
+    assert NotificationSettings.objects.get(user=dana).meeting_reminders is False
