@@ -495,6 +495,13 @@ def load_organisations(users: dict) -> dict:
             defaults={"role": OrganisationMember.Role.ADMIN, "is_public_contact": True},
         )
         organisations[slug] = organisation
+    # The demo coordinator works at the county youth office, like the network coordination of
+    # Frühe Hilfen in Kreis Viersen (seed 002).
+    OrganisationMember.objects.get_or_create(
+        organisation=organisations["kreisjugendamt-viersen"],
+        user=users["koordination@example.org"],
+        defaults={"function_title": "Netzwerkkoordination Frühe Hilfen"},
+    )
     return organisations
 
 
