@@ -1,71 +1,41 @@
+"""Factories for the network tests: the shared ones, with public, open networks."""
+
 import factory
 from django.utils import timezone
 
-from network.models import Measure, Membership, Network, Representative, WorkingGroup
-from providers.models import Organisation, OrganisationMember
+from network.models import Measure, Network, WorkingGroup
+from providers.models import OrganisationMember
+from tests import factories as shared
+from tests.factories import UserFactory
 
 
-class UserFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = "core.User"
-        django_get_or_create = ("email",)
-
-    email = factory.Sequence(lambda n: f"person{n}@example.org")
-    name = factory.Sequence(lambda n: f"Person {n}")
-    password = factory.django.Password("correct-horse-battery")
-    preferred_language = "de"
-
-
-class OrganisationFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Organisation
-
-    name = factory.Sequence(lambda n: f"Träger {n} e. V.")
-    slug = factory.Sequence(lambda n: f"traeger-{n}")
-    kind = Organisation.Kind.INDEPENDENT_PROVIDER
+class OrganisationFactory(shared.OrganisationFactory):
     is_verified = True
 
 
-class OrganisationMemberFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = OrganisationMember
-
+class OrganisationMemberFactory(shared.OrganisationMemberFactory):
     organisation = factory.SubFactory(OrganisationFactory)
-    user = factory.SubFactory(UserFactory)
-    role = OrganisationMember.Role.STAFF
 
 
-class NetworkFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Network
-
+class NetworkFactory(shared.NetworkFactory):
     name = factory.Sequence(lambda n: f"Netzwerk {n}")
-    slug = factory.Sequence(lambda n: f"netzwerk-{n}")
     kind = Network.Kind.PROVIDER_ALLIANCE
     visibility = Network.Visibility.PUBLIC
     is_open_for_members = True
 
 
-class MembershipFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Membership
-
+class MembershipFactory(shared.MembershipFactory):
     network = factory.SubFactory(NetworkFactory)
     organisation = factory.SubFactory(OrganisationFactory)
-    status = Membership.Status.ACTIVE
     applied_at = factory.LazyFunction(timezone.now)
     started_at = factory.LazyFunction(timezone.localdate)
 
 
-class RepresentativeFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Representative
-
+class RepresentativeFactory(shared.RepresentativeFactory):
     membership = factory.SubFactory(MembershipFactory)
     person = factory.LazyAttribute(
         lambda o: OrganisationMemberFactory(organisation=o.membership.organisation)
     )
-    role = Representative.Role.REPRESENTATIVE
 
 
 class WorkingGroupFactory(factory.django.DjangoModelFactory):

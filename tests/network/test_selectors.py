@@ -38,8 +38,8 @@ def test_audience_includes_all_sub_networks_without_duplicates():
     root, networks = _tree(depth=2, width=2)
     representatives = _people_in(networks, per_network=1)
     # The same organisation in the county network and in a local network: its person once.
-    shared = next(iter(representatives))
     leaf = networks[-1]
+    shared = next(r for r in representatives if r.membership.network != leaf)
     again = MembershipFactory(network=leaf, organisation=shared.membership.organisation)
     RepresentativeFactory(membership=again, person=shared.person)
     other_root = NetworkFactory()

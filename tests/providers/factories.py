@@ -1,47 +1,22 @@
+"""Factories for the providers tests: the shared ones, with verified, reachable organisations."""
+
 import factory
-from allauth.account.models import EmailAddress
 
-from core.models import User
-from network.models import Membership, Network
-from providers.models import Municipality, Offer, Organisation, OrganisationMember, TargetGroup
-
-
-class UserFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = User
-        skip_postgeneration_save = True
-
-    email = factory.Sequence(lambda n: f"person{n}@example.org")
-    name = factory.Sequence(lambda n: f"Person {n}")
-    password = factory.PostGenerationMethodCall("set_password", "Kooperation-2026")
-
-    @factory.post_generation
-    def verified(self, create, extracted, **kwargs):
-        if create:
-            self.save()
-            EmailAddress.objects.create(user=self, email=self.email, verified=True, primary=True)
+from providers.models import Municipality, Offer, TargetGroup
+from tests import factories as shared
+from tests.factories import NetworkFactory, UserFactory  # noqa: F401 - the package's factories
 
 
-class OrganisationFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Organisation
-
+class OrganisationFactory(shared.OrganisationFactory):
     name = factory.Sequence(lambda n: f"Träger {n:04d}")
-    slug = factory.Sequence(lambda n: f"traeger-{n:04d}")
-    kind = Organisation.Kind.INDEPENDENT_PROVIDER
     city = "Nettetal"
     email = factory.Sequence(lambda n: f"info{n}@traeger.example")
     phone = "02153 0000"
     is_verified = True
 
 
-class MemberFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = OrganisationMember
-
+class MemberFactory(shared.OrganisationMemberFactory):
     organisation = factory.SubFactory(OrganisationFactory)
-    user = factory.SubFactory(UserFactory)
-    role = OrganisationMember.Role.STAFF
 
 
 class OfferFactory(factory.django.DjangoModelFactory):
@@ -64,22 +39,8 @@ class OfferFactory(factory.django.DjangoModelFactory):
             self.municipalities.set(extracted)
 
 
-class NetworkFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Network
-
-    name = factory.Sequence(lambda n: f"Netzwerk {n}")
-    slug = factory.Sequence(lambda n: f"netzwerk-{n}")
-    kind = Network.Kind.EARLY_HELP
-
-
-class MembershipFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Membership
-
-    network = factory.SubFactory(NetworkFactory)
+class MembershipFactory(shared.MembershipFactory):
     organisation = factory.SubFactory(OrganisationFactory)
-    status = Membership.Status.ACTIVE
 
 
 def municipality(name: str) -> Municipality:

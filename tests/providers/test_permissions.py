@@ -7,6 +7,7 @@ organisation and probes Träger Nettetal's edit URLs.
 import pytest
 
 from providers.models import OrganisationMember
+from tests.factories import PASSWORD
 
 from .factories import MemberFactory, OfferFactory, OrganisationFactory, UserFactory
 
@@ -153,7 +154,7 @@ def test_handing_over_the_admin_role_asks_for_the_password_again(client, world):
     carol_member.refresh_from_db()
     assert carol_member.role == OrganisationMember.Role.STAFF
 
-    client.post("/accounts/reauthenticate/", {"password": "Kooperation-2026"})
+    client.post("/accounts/reauthenticate/", {"password": PASSWORD})
     client.post(url)
     carol_member.refresh_from_db()
     assert carol_member.role == ADMIN
