@@ -76,14 +76,6 @@ def _invited_or_registered(meeting):
     )
 
 
-def on_membership_decided(membership) -> None:
-    """An application was accepted or declined.
-
-    ``network.services`` composes and queues these mails itself (``mail_enqueue``); nothing
-    more to send here.
-    """
-
-
 def on_membership_activated(membership) -> None:
     """An organisation became an active member: invite its representatives to upcoming meetings."""
     from meetings.models import Meeting

@@ -3,33 +3,11 @@
 from datetime import timedelta
 
 import pytest
-from django.conf import settings
-from django.test import Client
 from django.utils import timezone
 
 from meetings.models import AgendaItem, Meeting, Registration
 from network.models import Measure
-
-
-def log_in(page, site_url, user):
-    client = Client()
-    client.force_login(user)
-    page.context.clear_cookies()
-    page.context.add_cookies(
-        [
-            {
-                "name": settings.SESSION_COOKIE_NAME,
-                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                "url": site_url,
-            }
-        ]
-    )
-
-
-def submit(page, selector):
-    """Click a submit button and wait until the answer page has loaded."""
-    with page.expect_navigation():
-        page.click(selector)
+from tests.support.browser import log_in, submit
 
 
 def visit(page, axe_check, path):

@@ -1,36 +1,15 @@
 """The notification pages in a real browser: delivery view, settings, personal RSVP link."""
 
 import pytest
-from django.conf import settings
 from django.core import mail
-from django.test import Client
 
 from meetings import services as meeting_services
 from meetings.models import Registration
 from notifications.models import NotificationSettings
+from tests.support.browser import log_in, submit
 
 from .factories import MeetingFactory, NetworkFactory, UserFactory, add_member_organisation
 from .helpers import parse, rsvp_path
-
-
-def log_in(page, site_url, user):
-    client = Client()
-    client.force_login(user)
-    page.context.clear_cookies()
-    page.context.add_cookies(
-        [
-            {
-                "name": settings.SESSION_COOKIE_NAME,
-                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                "url": site_url,
-            }
-        ]
-    )
-
-
-def submit(page, selector):
-    with page.expect_navigation():
-        page.click(selector)
 
 
 @pytest.mark.browser
