@@ -68,10 +68,12 @@ def _invited_or_registered(meeting):
     registered = meeting.registrations.filter(
         status__in=[Registration.Status.REGISTERED, Registration.Status.WAITING]
     ).values("user_id")
+    # Two IN subqueries, not a UNION: SQLite refuses ORDER BY (the models' default
+    # ordering) inside a compound subquery.
     return (
         get_user_model()
         .objects.filter(is_active=True)
-        .filter(pk__in=invited.union(registered))
+        .filter(Q(pk__in=invited) | Q(pk__in=registered))
         .order_by("pk")
     )
 
