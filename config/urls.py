@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from core import views as core_views
+from meetings import views as meeting_views
 
 admin.site.login = secure_admin_login(admin.site.login)
 admin.site.site_header = settings.PORTAL_NAME
@@ -16,8 +17,17 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("allauth.urls")),
     path("providers/", include("providers.urls")),
+    # Pages of the meetings app at addresses that mails and calendars already point to
+    # (DESIGN.md, "Stable URLs"): the network's public calendar and the personal RSVP link.
+    path(
+        "networks/<slug:slug>/calendar.ics",
+        meeting_views.network_calendar,
+        name="network_calendar",
+    ),
+    path("notifications/rsvp/<str:token>/", meeting_views.rsvp, name="rsvp"),
     path("networks/", include("network.urls")),
     path("meetings/", include("meetings.urls")),
     path("notifications/", include("notifications.urls")),
+    path("", include("pages.urls")),
     path("", include("core.urls")),
 ]

@@ -7,6 +7,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
-        from . import retention_tasks, signals  # noqa: F401 - registers the beat task
+        from . import personal_data, signals
 
         signals.connect()
+        personal_data.register()

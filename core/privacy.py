@@ -1,16 +1,20 @@
 """What the portal stores about a person: export ("my data") and account deletion.
 
-Both walk the models of every installed app instead of listing them, so a model added later
-is exported and cleaned without anyone remembering to come here:
+Each app registers what it holds about a person in ``core.registry`` (its
+``personal_data.py``, called from ``AppConfig.ready``); this module iterates that registry and
+imports no other app. A test makes sure every model that points at a user is registered.
 
-- the export contains every row that points at the person (a foreign key or many-to-many to
-  the user) or carries one of their email addresses;
-- deletion first empties the free text only they wrote (registration notes, feedback
-  comments), deletes the mails sent to them, erases their name and email addresses from every
-  text column of every table, and then deletes the user. Foreign keys decide the rest:
-  registrations, feedback, topic proposals and audit events keep their row and lose the
-  person (SET_NULL), so counts per organisation and ratings stay; memberships in
-  organisations and date-poll answers go with the person (CASCADE).
+Deletion, in one transaction:
+1. each app erases what it holds, by the person's id: free text only they wrote
+   (registration notes, feedback comments) is emptied, mails to them are deleted, contact
+   fields holding their address are cleared;
+2. their email addresses — identifiers that belong to them alone — are replaced wherever
+   they still stand in a text column. Their *name* is never searched for in free text: a
+   namesake's data stays untouched;
+3. the user row is deleted. Foreign keys decide the rest: registrations, feedback, topic
+   proposals and audit events keep their row and lose the person (SET_NULL), so counts per
+   organisation and ratings stay; memberships in organisations and date-poll answers go with
+   the person (CASCADE).
 """
 
 import json
@@ -18,23 +22,21 @@ import re
 from datetime import date, datetime
 from decimal import Decimal
 
-from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import models, transaction
 from django.db.models import Q
 from django.db.models.functions import Cast
 from django.utils import timezone
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from . import registry
 from .audit import audit_log
 
 # Never exported: credentials and secrets, even the person's own.
 SECRET_FIELDS = {"password", "calendar_token", "session_key", "session_data", "key", "secret"}
 SECRET_MODEL_FIELDS = {"mfa.authenticator": {"data"}}
 ERASED = "[gelöscht]"
-MIN_NAME_LENGTH = 3
 
 
 class AccountDeletionRefused(Exception):
@@ -43,11 +45,7 @@ class AccountDeletionRefused(Exception):
         self.message = message
 
 
-# --- Export -------------------------------------------------------------------------------
-
-
-def _user_model():
-    return get_user_model()
+# --- Helpers for the apps' registrations ----------------------------------------------------
 
 
 def _json_value(value):
@@ -64,7 +62,8 @@ def _json_value(value):
     return value
 
 
-def _serialise(obj) -> dict:
+def serialise(obj) -> dict:
+    """One row as JSON-ready data: related rows as id and text, secrets left out."""
     label = obj._meta.label_lower
     hidden = SECRET_FIELDS | SECRET_MODEL_FIELDS.get(label, set())
     row = {}
@@ -83,49 +82,30 @@ def _serialise(obj) -> dict:
     return row
 
 
-def _user_foreign_keys(model) -> list:
-    User = _user_model()
-    return [
-        field
-        for field in model._meta.get_fields()
-        if field.is_relation and field.concrete and field.related_model is User
-    ]
+def rows_exporter(model, *lookups: str):
+    """An ``export`` for ``core.registry.PersonalData``: the rows of ``model`` in which any
+    of ``lookups`` is the person (``"user"``, ``"membership__person__user"``) or, for a lookup
+    ending in ``__email`` or naming an email field, one of their addresses."""
+
+    def export(user, emails: list[str]) -> dict | None:
+        condition = Q()
+        for lookup in lookups:
+            field_name = lookup.rsplit("__", 1)[-1]
+            if field_name.endswith("email"):
+                for email in emails:
+                    condition |= Q(**{f"{lookup}__iexact": email})
+            else:
+                condition |= Q(**{lookup: user})
+        rows = model._base_manager.filter(condition).distinct().order_by("pk")
+        items = [serialise(obj) for obj in rows]
+        if not items:
+            return None
+        return {"title": str(model._meta.verbose_name_plural), "items": items}
+
+    return export
 
 
-def _owned_by_person(model) -> list[str]:
-    """Foreign keys through which rows of ``model`` belong to a person (deleted with them),
-    e.g. OrganisationMember.user; rows pointing at such rows (a Representative) are theirs too.
-    """
-    return [
-        field.name
-        for field in _user_foreign_keys(model)
-        if not field.many_to_many and field.remote_field.on_delete is models.CASCADE
-    ]
-
-
-def _person_filter(model, user, emails: list[str]) -> Q | None:
-    condition = Q()
-    for field in _user_foreign_keys(model):
-        condition |= Q(**{field.name: user})
-    for field in model._meta.concrete_fields:
-        if isinstance(field, models.EmailField):
-            for email in emails:
-                condition |= Q(**{f"{field.name}__iexact": email})
-        elif field.many_to_one and field.related_model is not _user_model():
-            for owner_field in _owned_by_person(field.related_model):
-                condition |= Q(**{f"{field.name}__{owner_field}": user})
-    return condition or None
-
-
-def _person_models():
-    User = _user_model()
-    for model in apps.get_models():
-        if model is User or model._meta.proxy or not model._meta.managed:
-            continue
-        yield model
-
-
-def _email_addresses(user) -> list[str]:
+def email_addresses(user) -> list[str]:
     from allauth.account.models import EmailAddress
 
     emails = {user.email.lower()}
@@ -135,24 +115,20 @@ def _email_addresses(user) -> list[str]:
     return sorted(e for e in emails if e)
 
 
+# --- Export ---------------------------------------------------------------------------------
+
+
 def personal_data_export(*, user) -> dict:
     """Everything the portal stores about ``user``, as JSON-ready data."""
-    emails = _email_addresses(user)
-    profile = _serialise(user)
+    emails = email_addresses(user)
+    profile = serialise(user)
     for field in ("is_superuser", "groups", "user_permissions"):
         profile.pop(field, None)
     records = {}
-    for model in _person_models():
-        condition = _person_filter(model, user, emails)
-        if condition is None:
-            continue
-        rows = model._base_manager.filter(condition).distinct().order_by("pk")
-        items = [_serialise(obj) for obj in rows]
-        if items:
-            records[model._meta.label_lower] = {
-                "title": str(model._meta.verbose_name_plural),
-                "items": items,
-            }
+    for entry in registry.personal_data:
+        exported = entry.export(user, emails)
+        if exported:
+            records[entry.name] = exported
     return {
         "portal": settings.PORTAL_NAME,
         "generated_at": timezone.localtime().isoformat(),
@@ -168,52 +144,16 @@ def personal_data_export_json(*, user, request=None) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2, default=str)
 
 
-# --- Deletion -----------------------------------------------------------------------------
+# --- Deletion -------------------------------------------------------------------------------
 
 
 def account_deletion_blockers(user) -> list[str]:
     """Reasons why the account cannot be deleted yet, as messages for the person."""
-    from providers.models import OrganisationMember
-
-    blockers = []
-    admin_of = OrganisationMember.objects.filter(
-        user=user, role=OrganisationMember.Role.ADMIN
-    ).select_related("organisation")
-    for membership in admin_of:
-        organisation = membership.organisation
-        other_admins = (
-            OrganisationMember.objects.filter(
-                organisation=organisation, role=OrganisationMember.Role.ADMIN
-            )
-            .exclude(user=user)
-            .exists()
-        )
-        if not other_admins:
-            blockers.append(
-                _(
-                    "You are the last administrator of “%(organisation)s”. Make a colleague "
-                    "an administrator of the organisation first, or ask the operator of the "
-                    "portal to remove the organisation."
-                )
-                % {"organisation": organisation.name}
-            )
-    return blockers
+    return [reason for blocker in registry.deletion_blockers for reason in blocker(user)]
 
 
-def _needles(user, emails: list[str]) -> list[re.Pattern]:
-    patterns = [re.compile(r"(?<![\w.+-])" + re.escape(e) + r"(?![\w-])", re.I) for e in emails]
-    name = (user.name or "").strip()
-    if len(name) >= MIN_NAME_LENGTH:
-        patterns.append(re.compile(r"\b" + re.escape(name) + r"\b", re.I))
-    return patterns
-
-
-def _needle_strings(user, emails: list[str]) -> list[str]:
-    strings = list(emails)
-    name = (user.name or "").strip()
-    if len(name) >= MIN_NAME_LENGTH:
-        strings.append(name)
-    return strings
+def _address_patterns(emails: list[str]) -> list[re.Pattern]:
+    return [re.compile(r"(?<![\w.+-])" + re.escape(e) + r"(?![\w-])", re.I) for e in emails]
 
 
 def _scrub_text(value: str, patterns) -> str:
@@ -235,12 +175,16 @@ def _scrub_json(value, patterns):
 TEXT_FIELDS = (models.CharField, models.TextField)
 
 
-def erase_from_text_columns(*, strings: list[str], patterns, exclude_pk=None) -> int:
-    """Replace the strings in every text and JSON column of every table. Returns rows changed.
+def _erase_addresses(emails: list[str], *, exclude_user_pk: int) -> int:
+    """Replace the person's addresses in every text and JSON column; returns rows changed.
 
-    Also used for audit events: erasure is the one change the application makes to them.
+    Email columns holding exactly one of the addresses are emptied; elsewhere the address is
+    replaced by ``ERASED``. Audit events are changed only through ``core.audit``'s erasure path.
     """
-    User = _user_model()
+    from django.apps import apps
+
+    User = get_user_model()
+    patterns = _address_patterns(emails)
     changed = 0
     for model in apps.get_models():
         if model._meta.proxy or not model._meta.managed:
@@ -250,19 +194,18 @@ def erase_from_text_columns(*, strings: list[str], patterns, exclude_pk=None) ->
             if field.is_relation or field.primary_key:
                 continue
             if isinstance(field, TEXT_FIELDS):
-                column = field.name
-                base = manager.all()
+                column, base = field.name, manager.all()
             elif isinstance(field, models.JSONField):
                 column = "_erase_text"
                 base = manager.annotate(_erase_text=Cast(field.name, models.TextField()))
             else:
                 continue
             condition = Q()
-            for needle in strings:
-                condition |= Q(**{f"{column}__icontains": needle})
+            for email in emails:
+                condition |= Q(**{f"{column}__icontains": email})
             rows = base.filter(condition)
-            if model is User and exclude_pk is not None:
-                rows = rows.exclude(pk=exclude_pk)
+            if model is User:
+                rows = rows.exclude(pk=exclude_user_pk)
             for pk, value in rows.values_list("pk", field.name):
                 if isinstance(field, models.JSONField):
                     new = _scrub_json(value, patterns)
@@ -282,29 +225,18 @@ def erase_from_text_columns(*, strings: list[str], patterns, exclude_pk=None) ->
 @transaction.atomic
 def account_delete(*, user, request=None) -> None:
     """Delete the person's account and erase their personal data; statistics stay."""
-    from allauth.usersessions.models import UserSession
-
-    from meetings.models import Feedback, Registration
-    from notifications.models import OutgoingMail
-    from providers.models import OrganisationInvitation
-
-    User = _user_model()
+    User = get_user_model()
     user = User.objects.select_for_update().get(pk=user.pk)
     blockers = account_deletion_blockers(user)
     if blockers:
         raise AccountDeletionRefused(" ".join(blockers))
 
-    emails = _email_addresses(user)
+    emails = email_addresses(user)
     user_id = user.pk
-    Registration.objects.filter(user=user).update(notes="")
-    Feedback.objects.filter(user=user).update(comment="")
-    OutgoingMail.objects.filter(Q(recipient=user) | Q(to_email__in=emails)).delete()
-    OrganisationInvitation.objects.filter(email__in=emails).delete()
-    for user_session in UserSession.objects.filter(user=user):
-        user_session.end()
-    erase_from_text_columns(
-        strings=_needle_strings(user, emails), patterns=_needles(user, emails), exclude_pk=user_id
-    )
+    for entry in registry.personal_data:
+        if entry.erase is not None:
+            entry.erase(user, emails)
+    _erase_addresses(emails, exclude_user_pk=user_id)
     audit_log(actor=None, action="privacy.account_deleted", request=request, user_id=user_id)
     try:
         user.delete()

@@ -12,18 +12,19 @@
 from allauth.account.decorators import reauthentication_required
 from allauth.mfa.models import Authenticator
 
+from . import registry
+
 __all__ = ["has_totp", "mfa_required_for", "reauthentication_required"]
 
 
 def mfa_required_for(user) -> bool:
-    """Site admins and the named coordinators of any network."""
+    """Site admins, and everyone an upper app names (``core.registry.mfa_requirements``: the
+    network app names the coordinators of any network)."""
     if not user.is_authenticated:
         return False
     if user.is_superuser:
         return True
-    from network.models import Network
-
-    return Network.coordinators.through.objects.filter(user_id=user.pk).exists()
+    return any(requirement(user) for requirement in registry.mfa_requirements)
 
 
 def has_totp(user) -> bool:

@@ -6,18 +6,12 @@ from . import views
 app_name = "core"
 
 urlpatterns = [
-    path("", views.home, name="home"),
     # Browsers ask for /favicon.ico on pages that name no icon (Django admin).
     path("favicon.ico", RedirectView.as_view(url="/static/favicon.svg"), name="favicon"),
-    path("dashboard/", views.dashboard, name="dashboard"),
     path("profile/", views.profile, name="profile"),
     path("language/", views.set_language, name="set_language"),
     path("impressum/", views.legal_page, {"kind": "imprint"}, name="imprint"),
     path("datenschutz/", views.legal_page, {"kind": "privacy"}, name="privacy"),
     path("barrierefreiheit/", views.legal_page, {"kind": "accessibility"}, name="accessibility"),
     path("privacy/consent/", views.privacy_consent, name="privacy_consent"),
-    path("account/data/", views.my_data, name="my_data"),
-    path("account/data.json", views.my_data_download, name="my_data_download"),
-    path("account/delete/", views.account_delete, name="account_delete"),
-    path("audit/<slug:slug>/", views.network_audit_log, name="network_audit_log"),
 ]

@@ -2,9 +2,12 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.permissions import is_site_admin
+from network.access import coordinated_network_ids, member_network_ids, member_networks_with_parents
 from network.models import Measure, Network, WorkingGroup, WorkingGroupResult
 from providers.models import Organisation
 
@@ -18,6 +21,41 @@ class MeetingKind(models.TextChoices):
     JOB_SHADOWING = "job_shadowing", _("job-shadowing visit")
     KICK_OFF = "kick_off", _("kick-off")
     WORKING_GROUP = "working_group", _("working-group meeting")
+
+
+# What a coordinator may change on a meeting: the services accept these, the forms show them
+# (case conferences a subset, ``CASE_CONFERENCE_FIELDS``).
+EDITABLE_FIELDS = (
+    "title",
+    "description",
+    "case_reference",
+    "start",
+    "end",
+    "format",
+    "venue_name",
+    "venue_address",
+    "online_url",
+    "capacity",
+    "registration_deadline",
+    "topic_deadline",
+    "contact_person",
+    "audience",
+    "working_group",
+    "reminder_offsets",
+    "data_protection_notice",
+)
+# Only a case reference describes the case: no description, no audience, no seats.
+CASE_CONFERENCE_FIELDS = (
+    "title",
+    "case_reference",
+    "start",
+    "end",
+    "format",
+    "venue_name",
+    "venue_address",
+    "online_url",
+    "contact_person",
+)
 
 
 def default_reminder_offsets() -> list[int]:
@@ -76,10 +114,43 @@ class MeetingSeries(models.Model):
 
 class MeetingQuerySet(models.QuerySet):
     def visible_to(self, user):
-        """Meetings the user may know about; the rules live in ``meetings.permissions``."""
-        from .permissions import visible_meetings_q
+        """Meetings the person may know about. THE visibility rule of the portal:
 
-        return self.filter(visible_meetings_q(user))
+        - coordinators of the network (or of a parent network), the contact person and site
+          admins see every meeting, drafts included;
+        - case conferences: besides those, only the people invited to them — everyone else
+          must not know they exist (title, time, place, participants, minutes, measures);
+        - other published, cancelled or held meetings: everyone if the audience is public or
+          the network's profile is public; otherwise members of the network (and of its
+          sub-networks when the audience includes them), invited and registered people.
+
+        ``meetings.permissions`` builds every other meeting check on this one.
+        """
+        public = Q(audience=Meeting.Audience.PUBLIC) | Q(
+            network__visibility=Network.Visibility.PUBLIC
+        )
+        announced = Q(status__in=Meeting.ANNOUNCED)
+        case_conference = Q(kind=MeetingKind.CASE_CONFERENCE)
+        if not user.is_authenticated:
+            return self.filter(announced & ~case_conference & public)
+        if is_site_admin(user):
+            return self.all()
+        managed = Q(network_id__in=coordinated_network_ids(user)) | Q(contact_person_id=user.pk)
+        invited = Q(pk__in=Invitation.objects.filter(user_id=user.pk).values("meeting_id"))
+        registered = Q(
+            pk__in=Registration.objects.filter(user_id=user.pk)
+            .exclude(status=Registration.Status.CANCELLED)
+            .values("meeting_id")
+        )
+        in_audience = Q(network_id__in=member_network_ids(user)) | Q(
+            audience=Meeting.Audience.WITH_SUBNETWORKS,
+            network_id__in=member_networks_with_parents(user),
+        )
+        return self.filter(
+            managed
+            | (announced & ~case_conference & (public | in_audience | invited | registered))
+            | (announced & case_conference & invited)
+        )
 
 
 class Meeting(models.Model):
@@ -98,6 +169,9 @@ class Meeting(models.Model):
         PUBLISHED = "published", _("published")
         CANCELLED = "cancelled", _("cancelled")
         HELD = "held", _("held")
+
+    # Made known to the audience: no longer a draft.
+    ANNOUNCED = (Status.PUBLISHED, Status.CANCELLED, Status.HELD)
 
     uid = models.CharField(_("calendar UID"), max_length=100, unique=True, editable=False)
     sequence = models.PositiveIntegerField(_("calendar sequence"), default=0, editable=False)

@@ -1,97 +1,26 @@
 """Who may see and do what around a meeting. Every check about meetings lives here.
 
-Visibility (``visible_meetings_q`` / ``can_view_meeting``):
-- coordinators of the network (or of a parent network), the contact person and site admins
-  see every meeting, drafts included;
-- case conferences: besides those, only invited people — everyone else must not know they exist;
-- other published, cancelled or held meetings: everyone if the audience is public or the
-  network's profile is public; otherwise members of the network (and of its sub-networks when
-  the audience includes them), invited and registered people.
+Visibility — including the case-conference rule — is ``Meeting.objects.visible_to(user)``
+(meetings/models.py); every check here builds on it and on the person's organisations and
+networks from ``providers.access`` and ``network.access`` (computed once per request).
+``get_meeting_for`` and ``get_poll_for`` are the one way views get a meeting or a poll.
 """
 
-from django.db.models import Q
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.utils import timezone
 
-from network.models import Membership, Network
-from network.permissions import is_coordinator, is_site_admin, member_network_ids
-from providers.models import OrganisationMember
+from core.audit import audit_log
+from core.permissions import is_site_admin
+from network.access import coordinated_network_ids, is_coordinator, member_network_ids
+from network.models import Membership
+from network.tree import with_subnetworks
+from providers.access import admin_organisation_ids, organisation_ids
 
-from .models import Invitation, Meeting, MeetingKind, Registration
+from .models import DatePoll, Invitation, Meeting, Registration
 
-ANNOUNCED = (Meeting.Status.PUBLISHED, Meeting.Status.CANCELLED, Meeting.Status.HELD)
-
-
-def _with_descendants(ids: set[int]) -> set[int]:
-    """The networks and all their sub-networks, one query per level."""
-    found, frontier = set(ids), set(ids)
-    while frontier:
-        frontier = set(
-            Network.objects.filter(parent_id__in=frontier)
-            .exclude(pk__in=found)
-            .values_list("pk", flat=True)
-        )
-        found |= frontier
-    return found
-
-
-def _with_ancestors(ids: set[int]) -> set[int]:
-    """The networks and all their parents, one query per level."""
-    found, frontier = set(ids), set(ids)
-    while frontier:
-        frontier = {
-            parent_id
-            for parent_id in Network.objects.filter(pk__in=frontier).values_list(
-                "parent_id", flat=True
-            )
-            if parent_id and parent_id not in found
-        }
-        found |= frontier
-    return found
-
-
-def coordinated_network_ids(user) -> set[int]:
-    """Networks the user coordinates, directly or as coordinator of a parent network."""
-    if not user.is_authenticated:
-        return set()
-    # Asked several times per request (lists, visibility): remembered on the user object.
-    cached = getattr(user, "_coordinated_network_ids", None)
-    if cached is not None:
-        return cached
-    direct = set(
-        Network.coordinators.through.objects.filter(user_id=user.pk).values_list(
-            "network_id", flat=True
-        )
-    )
-    user._coordinated_network_ids = _with_descendants(direct) if direct else set()
-    return user._coordinated_network_ids
-
-
-def visible_meetings_q(user) -> Q:
-    public = Q(audience=Meeting.Audience.PUBLIC) | Q(network__visibility=Network.Visibility.PUBLIC)
-    announced = Q(status__in=ANNOUNCED)
-    not_case = ~Q(kind=MeetingKind.CASE_CONFERENCE)
-    if not user.is_authenticated:
-        return announced & not_case & public
-    if is_site_admin(user):
-        return Q()
-    managed = Q(network_id__in=coordinated_network_ids(user)) | Q(contact_person_id=user.pk)
-    invited = Q(pk__in=Invitation.objects.filter(user_id=user.pk).values("meeting_id"))
-    registered = Q(
-        pk__in=Registration.objects.filter(user_id=user.pk)
-        .exclude(status=Registration.Status.CANCELLED)
-        .values("meeting_id")
-    )
-    member_ids = member_network_ids(user)
-    in_audience = Q(network_id__in=member_ids)
-    if member_ids:
-        in_audience |= Q(
-            audience=Meeting.Audience.WITH_SUBNETWORKS, network_id__in=_with_ancestors(member_ids)
-        )
-    return (
-        managed
-        | (announced & not_case & (public | in_audience | invited | registered))
-        | (announced & Q(kind=MeetingKind.CASE_CONFERENCE) & invited)
-    )
+VIEW = "view"
+MANAGE = "manage"
 
 
 def can_view_meeting(user, meeting: Meeting) -> bool:
@@ -115,19 +44,13 @@ def is_invited(user, meeting: Meeting) -> bool:
 
 
 def audience_organisation_ids_for(user, meeting: Meeting) -> list[int]:
-    """The user's organisations that belong to the meeting's audience (best first)."""
-    if not user.is_authenticated:
-        return []
-    own = list(
-        OrganisationMember.objects.filter(user_id=user.pk)
-        .order_by("joined_at", "pk")
-        .values_list("organisation_id", flat=True)
-    )
-    if meeting.audience == Meeting.Audience.PUBLIC:
+    """The person's organisations that belong to the meeting's audience (best first)."""
+    own = organisation_ids(user)
+    if not own or meeting.audience == Meeting.Audience.PUBLIC:
         return own
     network_ids = {meeting.network_id}
     if meeting.audience == Meeting.Audience.WITH_SUBNETWORKS:
-        network_ids = _with_descendants(network_ids)
+        network_ids = with_subnetworks(network_ids)
     members = set(
         Membership.objects.filter(
             network_id__in=network_ids,
@@ -160,21 +83,11 @@ def can_register(user, meeting: Meeting) -> bool:
     return is_in_audience(user, meeting)
 
 
-def admin_organisation_ids(user) -> list[int]:
-    if not user.is_authenticated:
-        return []
-    return list(
-        OrganisationMember.objects.filter(
-            user_id=user.pk, role=OrganisationMember.Role.ADMIN
-        ).values_list("organisation_id", flat=True)
-    )
-
-
 def can_register_colleagues(user, meeting: Meeting) -> bool:
     """Organisation admins whose organisation is in the audience (never for case conferences)."""
     if meeting.is_case_conference or not registration_is_open(meeting):
         return False
-    admin_ids = set(admin_organisation_ids(user))
+    admin_ids = admin_organisation_ids(user)
     return bool(admin_ids & set(audience_organisation_ids_for(user, meeting)))
 
 
@@ -232,12 +145,15 @@ def can_manage_poll(user, poll) -> bool:
     return is_coordinator(user, poll.network)
 
 
-def polls_visible_q(user) -> Q:
+def visible_polls(user):
+    """Date polls of the networks the person belongs to or coordinates."""
     if not user.is_authenticated:
-        return Q(pk__in=[])
+        return DatePoll.objects.none()
     if is_site_admin(user):
-        return Q()
-    return Q(network_id__in=coordinated_network_ids(user) | member_network_ids(user))
+        return DatePoll.objects.all()
+    return DatePoll.objects.filter(
+        network_id__in=coordinated_network_ids(user) | member_network_ids(user)
+    )
 
 
 def can_view_poll(user, poll) -> bool:
@@ -248,3 +164,42 @@ def can_view_poll(user, poll) -> bool:
 
 def can_answer_poll(user, poll) -> bool:
     return poll.status == poll.Status.OPEN and can_view_poll(user, poll)
+
+
+# --- The one way views get a meeting or a poll ----------------------------------------------
+
+
+def get_meeting_for(request, pk: int, *, action: str = VIEW) -> Meeting:
+    """The meeting, or 404 if the user must not know it, or 403 if they may not ``manage`` it.
+
+    Every look at a case conference is written to the audit log.
+    """
+    meeting = (
+        Meeting.objects.visible_to(request.user)
+        .select_related("network", "contact_person", "working_group", "series")
+        .filter(pk=pk)
+        .first()
+    )
+    if meeting is None:
+        raise Http404
+    if action == MANAGE and not can_manage_meeting(request.user, meeting):
+        raise PermissionDenied
+    if meeting.is_case_conference and request.method == "GET":
+        audit_log(
+            actor=request.user,
+            action="meeting.case_conference_viewed",
+            target=meeting,
+            network_id=meeting.network_id,
+            request=request,
+            path=request.path,
+        )
+    return meeting
+
+
+def get_poll_for(request, pk: int, *, action: str = VIEW) -> DatePoll:
+    poll = DatePoll.objects.select_related("network", "meeting").filter(pk=pk).first()
+    if poll is None or not can_view_poll(request.user, poll):
+        raise Http404
+    if action == MANAGE and not can_manage_poll(request.user, poll):
+        raise PermissionDenied
+    return poll

@@ -15,10 +15,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core.audit import audit_log
+from core.permissions import is_site_admin
+from core.services import calendar_token_regenerate
+from network.access import coordinated_network_ids, member_network_ids
 from network.models import Measure, Network
-from network.permissions import is_site_admin, member_network_ids
+from network.permissions import get_network_for
+from network.services import measure_set_status
 
+from . import rsvp as rsvp_links
 from . import services
 from .calendar import meeting_ical, meetings_ical
 from .forms import (
@@ -40,7 +44,6 @@ from .forms import (
 )
 from .models import (
     AgendaItem,
-    DatePoll,
     DatePollAnswer,
     Feedback,
     Invitation,
@@ -61,52 +64,17 @@ from .permissions import (
     can_read_minutes,
     can_register,
     can_register_colleagues,
-    can_view_meeting,
-    can_view_poll,
-    coordinated_network_ids,
-    polls_visible_q,
+    get_meeting_for,
+    get_poll_for,
+    visible_polls,
 )
+from .selectors import upcoming_public_meetings
 from .services import MeetingError
 
 PAGE_SIZE = 25
 
 
 # --- Access -------------------------------------------------------------------------------
-
-
-def get_meeting_for(request, pk: int, *, action: str = "view") -> Meeting:
-    """The meeting, or 404 if the user must not know it, or 403 if they may not ``manage`` it.
-
-    Every look at a case conference is written to the audit log.
-    """
-    meeting = (
-        Meeting.objects.select_related("network", "contact_person", "working_group", "series")
-        .filter(pk=pk)
-        .first()
-    )
-    if meeting is None or not can_view_meeting(request.user, meeting):
-        raise Http404
-    if action == "manage" and not can_manage_meeting(request.user, meeting):
-        raise PermissionDenied
-    if meeting.is_case_conference and request.method == "GET":
-        audit_log(
-            actor=request.user,
-            action="meeting.case_conference_viewed",
-            target=meeting,
-            network_id=meeting.network_id,
-            request=request,
-            path=request.path,
-        )
-    return meeting
-
-
-def get_poll_for(request, pk: int, *, action: str = "view") -> DatePoll:
-    poll = DatePoll.objects.select_related("network", "meeting").filter(pk=pk).first()
-    if poll is None or not can_view_poll(request.user, poll):
-        raise Http404
-    if action == "manage" and not can_manage_poll(request.user, poll):
-        raise PermissionDenied
-    return poll
 
 
 def coordinated_networks(user):
@@ -892,7 +860,7 @@ def measure_add(request, pk: int):
     meeting = get_meeting_for(request, pk, action="manage")
     form = MeasureForm(request.POST, network=meeting.network)
     if form.is_valid():
-        services.measure_create(meeting=meeting, by=request.user, **form.cleaned_data)
+        services.minutes_measure_add(meeting=meeting, by=request.user, **form.cleaned_data)
         messages.success(request, _("The measure has been added."))
     else:
         messages.error(request, _("Please describe the measure."))
@@ -926,7 +894,7 @@ def measure_status(request, pk: int, measure_pk: int):
     measure = get_object_or_404(Measure, pk=measure_pk, network=meeting.network)
     status = request.POST.get("status", "")
     if status in Measure.Status.values:
-        services.measure_set_status(measure=measure, by=request.user, status=status)
+        measure_set_status(measure=measure, by=request.user, status=status)
         messages.success(request, _("The status of the measure has been saved."))
     return redirect("meetings:minutes", pk=meeting.pk)
 
@@ -1013,7 +981,7 @@ def feed_settings(request):
 @require_POST
 @login_required
 def feed_regenerate(request):
-    services.calendar_token_regenerate(user=request.user)
+    calendar_token_regenerate(user=request.user)
     messages.success(request, _("Your feed has a new address. The old address no longer works."))
     return redirect("meetings:feed")
 
@@ -1046,7 +1014,7 @@ def feed(request, token: str):
 @login_required
 def poll_list(request):
     polls = (
-        DatePoll.objects.filter(polls_visible_q(request.user))
+        visible_polls(request.user)
         .select_related("network", "meeting")
         .order_by("status", "-created_at")
     )
@@ -1151,3 +1119,59 @@ def poll_schedule(request, pk: int):
         request, _("The meeting has been scheduled as a draft. Check it and publish it.")
     )
     return redirect(meeting.get_absolute_url())
+
+
+# --- Pages at other apps' addresses (routed in config/urls.py) --------------------------------
+
+
+def network_calendar(request, slug):
+    """/networks/<slug>/calendar.ics: the network's upcoming public meetings."""
+    network = get_network_for(request, slug)
+    response = HttpResponse(
+        meetings_ical(upcoming_public_meetings(network), name=network.name),
+        content_type="text/calendar; charset=utf-8",
+    )
+    response["Content-Disposition"] = f'attachment; filename="{network.slug}.ics"'
+    return response
+
+
+def rsvp(request, token: str):
+    """Register or decline without logging in; GET shows the meeting, POST acts."""
+    try:
+        invitation = rsvp_links.invitation_from_token(token)
+    except rsvp_links.InvalidToken as error:
+        raise Http404 from error
+    except rsvp_links.ExpiredToken:
+        return render(request, "meetings/rsvp_expired.html", status=410)
+    meeting = invitation.meeting
+    if request.method == "POST":
+        action = request.POST.get("action")
+        try:
+            if action == "register":
+                registration = rsvp_links.rsvp_register(invitation=invitation)
+                if registration.status == Registration.Status.WAITING:
+                    messages.info(request, _("The meeting is full: you are on the waiting list."))
+                else:
+                    messages.success(request, _("You are registered. Thank you!"))
+            elif action == "decline":
+                if rsvp_links.rsvp_decline(invitation=invitation):
+                    messages.success(request, _("You have declined the invitation."))
+                else:
+                    messages.warning(request, _("You have already declined this invitation."))
+        except MeetingError as error:
+            messages.error(request, error.message)
+        return redirect("rsvp", token=token)
+    invitation.refresh_from_db(fields=["declined_at"])
+    registration = Registration.objects.filter(meeting=meeting, user=invitation.user).first()
+    return render(
+        request,
+        "meetings/rsvp.html",
+        {
+            "invitation": invitation,
+            "meeting": meeting,
+            "registration": registration,
+            "is_open": meeting.status == Meeting.Status.PUBLISHED,
+            "show_details": not meeting.is_case_conference,
+            "location": ", ".join(filter(None, [meeting.venue_name, meeting.venue_address])),
+        },
+    )

@@ -1,29 +1,98 @@
-"""The one place where views get a network (and the objects inside it) for a request."""
+"""The networks a person belongs to or coordinates: computed once per request.
 
-from django.core.exceptions import PermissionDenied
-from django.http import Http404
-from django.shortcuts import get_object_or_404
+Built on ``providers.access`` (the person's organisations) and ``core.request_cache``.
+``network.permissions`` and the upper apps' permission modules ask these functions.
 
-from .models import Network
-from .permissions import can_see_internal, can_view_network, is_coordinator
+Coordinating a network includes its sub-networks: the county youth office that coordinates
+the county network coordinates every local network below it.
+"""
 
-ACTIONS = ("view", "internal", "coordinate")
+from core.permissions import is_site_admin
+from core.request_cache import remembered
+
+from .models import Membership, Network
+from .tree import with_parents, with_subnetworks
 
 
-def get_network_for(request, slug: str, *, action: str = "view") -> Network:
-    """The network, or 404 if the user must not know it exists, or 403 if they may not act.
+def member_network_ids(user) -> set[int]:
+    """Networks in which one of the person's organisations is an active member."""
+    if not user.is_authenticated:
+        return set()
+    return remembered(
+        user,
+        "network.member_network_ids",
+        lambda: set(
+            Membership.objects.filter(
+                status=Membership.Status.ACTIVE, organisation__members__user_id=user.pk
+            ).values_list("network_id", flat=True)
+        ),
+    )
 
-    ``view``: the public profile; ``internal``: working groups, agreements, measures (members
-    and coordinators); ``coordinate``: coordinators only.
-    """
-    if action not in ACTIONS:
-        raise ValueError(action)
-    network = get_object_or_404(Network.objects.select_related("parent"), slug=slug)
-    user = request.user
-    if not can_view_network(user, network):
-        raise Http404
-    if action == "internal" and not can_see_internal(user, network):
-        raise PermissionDenied
-    if action == "coordinate" and not is_coordinator(user, network):
-        raise PermissionDenied
-    return network
+
+def member_networks_with_parents(user) -> set[int]:
+    """Networks the person is a member of, and every network above them (whose meetings
+    "with sub-networks" address them)."""
+    if not user.is_authenticated:
+        return set()
+    return remembered(
+        user,
+        "network.member_networks_with_parents",
+        lambda: with_parents(member_network_ids(user)),
+    )
+
+
+def directly_coordinated_network_ids(user) -> set[int]:
+    """Networks that name the person as coordinator."""
+    if not user.is_authenticated:
+        return set()
+    return remembered(
+        user,
+        "network.directly_coordinated_network_ids",
+        lambda: set(
+            Network.coordinators.through.objects.filter(user_id=user.pk).values_list(
+                "network_id", flat=True
+            )
+        ),
+    )
+
+
+def coordinated_network_ids(user) -> set[int]:
+    """Networks the person coordinates, directly or as coordinator of a parent network."""
+    direct = directly_coordinated_network_ids(user)
+    if not direct:
+        return set()
+    return remembered(user, "network.coordinated_network_ids", lambda: with_subnetworks(direct))
+
+
+def is_coordinator(user, network: Network) -> bool:
+    """Named coordinators of the network (or of a parent network) and site admins."""
+    if not user.is_authenticated:
+        return False
+    return is_site_admin(user) or network.pk in coordinated_network_ids(user)
+
+
+def is_network_member(user, network: Network) -> bool:
+    """The person works for an organisation that is an active member of the network."""
+    return network.pk in member_network_ids(user)
+
+
+def organisations_sharing_a_network(user) -> set[int]:
+    """Organisations that are active members of a network the person's organisation is in
+    (registered with ``providers.access``: they may see each other's staff contacts)."""
+    network_ids = member_network_ids(user)
+    if not network_ids:
+        return set()
+    return remembered(
+        user,
+        "network.organisations_sharing_a_network",
+        lambda: set(
+            Membership.objects.filter(
+                status=Membership.Status.ACTIVE, network_id__in=network_ids
+            ).values_list("organisation_id", flat=True)
+        ),
+    )
+
+
+def coordinates_any_network(user) -> bool:
+    """Registered with ``core.registry``: coordinators must use two-factor authentication."""
+    return bool(directly_coordinated_network_ids(user))

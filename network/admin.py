@@ -128,7 +128,7 @@ class MembershipAdmin(admin.ModelAdmin):
         for membership in queryset.select_related("network", "organisation"):
             try:
                 decide(membership)
-            except services.MembershipError as error:
+            except services.NetworkError as error:
                 self.message_user(request, f"{membership}: {error.message}", level=messages.WARNING)
                 continue
             self.log_change(request, membership, done_message)
@@ -145,7 +145,7 @@ class MembershipAdmin(admin.ModelAdmin):
         self._decide(
             request,
             queryset,
-            lambda m: services.membership_approve(membership=m, actor=request.user),
+            lambda m: services.membership_approve(membership=m, by=request.user),
             gettext("Application accepted."),
         )
 
@@ -157,9 +157,7 @@ class MembershipAdmin(admin.ModelAdmin):
             self._decide(
                 request,
                 queryset,
-                lambda m: services.membership_decline(
-                    membership=m, actor=request.user, reason=reason
-                ),
+                lambda m: services.membership_decline(membership=m, by=request.user, reason=reason),
                 gettext("Application declined: %(reason)s") % {"reason": reason},
             )
             return None
@@ -180,7 +178,7 @@ class MembershipAdmin(admin.ModelAdmin):
         self._decide(
             request,
             queryset,
-            lambda m: services.membership_end(membership=m, actor=request.user),
+            lambda m: services.membership_end(membership=m, by=request.user),
             gettext("Membership ended."),
         )
 

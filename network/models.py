@@ -358,6 +358,9 @@ class Measure(models.Model):
     status = models.CharField(
         _("status"), max_length=12, choices=Status.choices, default=Status.OPEN
     )
+    # Measures of case conferences: only the network's coordinators and the responsible
+    # person see them outside the meeting (set by the meetings app when they are recorded).
+    is_restricted = models.BooleanField(_("restricted"), default=False, editable=False)
     created_at = models.DateTimeField(_("created"), default=timezone.now)
     done_at = models.DateTimeField(_("done"), null=True, blank=True)
 

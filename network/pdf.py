@@ -3,8 +3,10 @@
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from core.sections import page_sections
+
 from .models import Network
-from .selectors import member_organisations_by_kind, upcoming_public_meetings
+from .selectors import member_organisations_by_kind
 
 
 def _no_fetch(url, *args, **kwargs):
@@ -23,7 +25,8 @@ def network_profile_pdf(network: Network) -> bytes:
             "municipalities": list(network.municipalities.order_by("name")),
             "subnetworks": list(network.subnetworks.order_by("name")),
             "members_by_kind": member_organisations_by_kind(network),
-            "meetings": list(upcoming_public_meetings(network, limit=20)),
+            # The meetings app adds the upcoming public meetings.
+            "sections": page_sections("network.profile_pdf", network=network),
             "links": [line.strip() for line in network.links.splitlines() if line.strip()],
         },
     )

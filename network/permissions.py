@@ -1,74 +1,44 @@
-"""Who may do what in a network. Every check about networks lives here."""
+"""Who may do what in a network. Every check about networks lives here.
 
-from django.db import connection
+The person's organisations and networks come from ``providers.access`` and ``network.access``
+(computed once per request); ``get_network_for`` is the one way views get a network.
+"""
+
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404
 
-from providers.models import OrganisationMember
+from core.permissions import is_site_admin
+from providers.access import admin_organisation_ids, is_organisation_admin, organisation_ids
 
+from .access import (
+    coordinated_network_ids,
+    is_coordinator,
+    is_network_member,
+    member_network_ids,
+)
 from .models import CooperationAgreement, Measure, Membership, Network
 
+__all__ = [
+    "can_apply",
+    "can_decide_applications",
+    "can_end_membership",
+    "can_see_internal",
+    "can_update_measure",
+    "can_view_agreement",
+    "can_view_network",
+    "get_network_for",
+    "is_coordinator",
+    "is_network_member",
+    "visible_measures",
+    "visible_networks_q",
+]
 
-def is_site_admin(user) -> bool:
-    return bool(user.is_authenticated and user.is_superuser)
-
-
-def is_coordinator(user, network: Network) -> bool:
-    """Named coordinators of the network (or of a parent network) and site admins."""
-    if not user.is_authenticated:
-        return False
-    if is_site_admin(user):
-        return True
-    ids = [network.pk, *ancestor_ids(network)]
-    return Network.coordinators.through.objects.filter(network_id__in=ids, user_id=user.pk).exists()
-
-
-def ancestor_ids(network: Network) -> list[int]:
-    """Parent, grandparent … of the network, nearest first; one recursive query."""
-    if not network.parent_id:
-        return []
-    table = Network._meta.db_table
-    sql = (
-        f"WITH RECURSIVE up(id, parent_id, depth) AS ("  # noqa: S608 - model table name only
-        f"SELECT id, parent_id, 0 FROM {table} WHERE id = %s "
-        f"UNION SELECT n.id, n.parent_id, up.depth + 1 FROM {table} n "
-        f"JOIN up ON n.id = up.parent_id WHERE up.depth < 50"
-        f") SELECT id FROM up ORDER BY depth"
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [network.parent_id])
-        return [row[0] for row in cursor.fetchall()]
-
-
-def member_network_ids(user) -> set[int]:
-    """Networks in which one of the user's organisations is an active member."""
-    if not user.is_authenticated:
-        return set()
-    return set(
-        Membership.objects.filter(
-            status=Membership.Status.ACTIVE,
-            organisation__members__user=user,
-        ).values_list("network_id", flat=True)
-    )
-
-
-def is_network_member(user, network: Network) -> bool:
-    """The user works for an organisation that is an active member of the network."""
-    if not user.is_authenticated:
-        return False
-    return Membership.objects.filter(
-        network=network, status=Membership.Status.ACTIVE, organisation__members__user=user
-    ).exists()
-
-
-def is_organisation_admin_in_network(user, network: Network) -> bool:
-    if not user.is_authenticated:
-        return False
-    return Membership.objects.filter(
-        network=network,
-        status=Membership.Status.ACTIVE,
-        organisation__members__user=user,
-        organisation__members__role=OrganisationMember.Role.ADMIN,
-    ).exists()
+VIEW = "view"  # the profile: public networks for everybody, others for members
+INTERNAL = "internal"  # working groups, agreements, measures: members and coordinators
+COORDINATE = "coordinate"  # coordinators only
+ACTIONS = (VIEW, INTERNAL, COORDINATE)
 
 
 def can_view_network(user, network: Network) -> bool:
@@ -85,26 +55,8 @@ def visible_networks_q(user) -> Q:
     if user.is_authenticated:
         if is_site_admin(user):
             return Q()
-        q |= Q(pk__in=member_network_ids(user)) | Q(coordinators=user)
+        q |= Q(pk__in=member_network_ids(user) | coordinated_network_ids(user))
     return q
-
-
-# --- Organisations the user speaks for ------------------------------------------------------
-
-
-def admin_organisation_ids(user) -> set[int]:
-    """Organisations in which the user is an organisation admin."""
-    if not user.is_authenticated:
-        return set()
-    return set(
-        OrganisationMember.objects.filter(
-            user=user, role=OrganisationMember.Role.ADMIN
-        ).values_list("organisation_id", flat=True)
-    )
-
-
-def is_organisation_admin(user, organisation_id: int) -> bool:
-    return organisation_id in admin_organisation_ids(user)
 
 
 def can_apply(user, network: Network) -> bool:
@@ -128,6 +80,15 @@ def can_see_internal(user, network: Network) -> bool:
     return is_network_member(user, network) or is_coordinator(user, network)
 
 
+def visible_measures(user, network: Network):
+    """The network's measures the person may see: all for coordinators; restricted ones
+    (from case conferences) otherwise only for the person responsible for them."""
+    measures = Measure.objects.filter(network=network)
+    if is_coordinator(user, network):
+        return measures
+    return measures.filter(Q(is_restricted=False) | Q(responsible_person_id=user.pk))
+
+
 def can_update_measure(user, measure: Measure) -> bool:
     if not user.is_authenticated:
         return False
@@ -142,4 +103,31 @@ def can_view_agreement(user, agreement: CooperationAgreement) -> bool:
         return True
     if agreement.network_id and can_see_internal(user, agreement.network):
         return True
-    return agreement.parties.filter(members__user=user).exists()
+    party_ids = set(agreement.parties.values_list("pk", flat=True))
+    return bool(party_ids & set(organisation_ids(user)))
+
+
+def coordinated_networks(user):
+    """The networks the person coordinates (all of them for site admins), by name."""
+    if is_site_admin(user):
+        return Network.objects.order_by("name")
+    return Network.objects.filter(pk__in=coordinated_network_ids(user)).order_by("name")
+
+
+def get_network_for(request, slug: str, *, action: str = VIEW) -> Network:
+    """The network, or 404 if the user must not know it exists, or 403 if they may not act.
+
+    ``view``: the public profile; ``internal``: working groups, agreements, measures (members
+    and coordinators); ``coordinate``: coordinators only.
+    """
+    if action not in ACTIONS:
+        raise ValueError(action)
+    network = get_object_or_404(Network.objects.select_related("parent"), slug=slug)
+    user = request.user
+    if not can_view_network(user, network):
+        raise Http404
+    if action == INTERNAL and not can_see_internal(user, network):
+        raise PermissionDenied
+    if action == COORDINATE and not is_coordinator(user, network):
+        raise PermissionDenied
+    return network

@@ -1,40 +1,17 @@
-"""Reads about networks that other apps use.
+"""Reads about networks that views and other apps use.
 
-Sub-networks are found with one recursive SQL query (``WITH RECURSIVE``, supported by
-PostgreSQL and SQLite), so the number of queries does not grow with the depth of the tree.
+Sub-networks come from ``network.tree`` (one recursive CTE), embedded as a subquery, so the
+number of queries does not grow with the depth of the tree.
 """
 
 from django.contrib.auth import get_user_model
 from django.db.models import Q
-from django.db.models.expressions import RawSQL
-from django.utils import timezone
 
 from providers.models import Organisation
 
 from .models import Membership, Network, Representative
-
-
-def _descendants_sql(network_pk: int) -> RawSQL:
-    """SQL for the ids of a network and all its sub-networks (any depth), cycle-safe."""
-    table = Network._meta.db_table
-    # UNION (not UNION ALL) drops rows already seen, so a cycle in bad data ends the recursion.
-    # The table name comes from the model; the network id is a query parameter.
-    return RawSQL(  # noqa: S611
-        f"WITH RECURSIVE tree(id) AS ("  # noqa: S608
-        f"SELECT id FROM {table} WHERE id = %s "
-        f"UNION SELECT child.id FROM {table} child JOIN tree ON child.parent_id = tree.id"
-        f") SELECT id FROM tree",
-        [network_pk],
-    )
-
-
-def network_with_descendant_ids(network: Network) -> list[int]:
-    """The network and all its sub-networks (any depth), in one query."""
-    ids = list(
-        Network.objects.filter(pk__in=_descendants_sql(network.pk)).values_list("pk", flat=True)
-    )
-    # The network itself first: callers rely on it.
-    return [network.pk, *sorted(pk for pk in ids if pk != network.pk)]
+from .permissions import visible_networks_q
+from .tree import subtree_subquery
 
 
 def audience_memberships(network: Network, *, include_subnetworks: bool):
@@ -46,7 +23,7 @@ def audience_memberships(network: Network, *, include_subnetworks: bool):
     it is one query whatever the depth of the tree.
     """
     if include_subnetworks:
-        network_filter = Q(network_id__in=_descendants_sql(network.pk))
+        network_filter = Q(network_id__in=subtree_subquery(network.pk))
     else:
         network_filter = Q(network_id=network.pk)
     return Membership.objects.filter(network_filter, status=Membership.Status.ACTIVE)
@@ -72,6 +49,49 @@ def audience_people(network: Network, *, include_subnetworks: bool):
     return get_user_model().objects.filter(pk__in=person_ids, is_active=True).order_by("pk")
 
 
+def audience_representatives(network: Network, *, include_subnetworks: bool) -> dict[int, int]:
+    """person (user id) → the organisation they represent, for every active representative
+    and deputy of the audience; one query. A person representing several organisations
+    is counted for the one with the lowest id (stable)."""
+    memberships = audience_memberships(network, include_subnetworks=include_subnetworks)
+    people: dict[int, int] = {}
+    for user_id, organisation_id in (
+        Representative.objects.filter(membership__in=memberships, person__user__is_active=True)
+        .order_by("person__user_id", "membership__organisation_id")
+        .values_list("person__user_id", "membership__organisation_id")
+    ):
+        people.setdefault(user_id, organisation_id)
+    return people
+
+
+def membership_representatives(membership: Membership) -> dict[int, int]:
+    """person (user id) → organisation for the active representatives of one membership."""
+    return dict(
+        Representative.objects.filter(membership=membership, person__user__is_active=True)
+        .order_by("person__user_id")
+        .values_list("person__user_id", "membership__organisation_id")
+    )
+
+
+def visible_networks(user):
+    return Network.objects.filter(visible_networks_q(user))
+
+
+def organisation_networks_section(*, user, organisation: Organisation) -> dict:
+    """The organisation page's list of networks (``providers.selectors``): the active
+    memberships in networks the viewer may see."""
+    memberships = Membership.objects.filter(
+        organisation=organisation,
+        status=Membership.Status.ACTIVE,
+        network_id__in=visible_networks(user).values("pk"),
+    )
+    return {
+        "networks": [
+            m.network for m in memberships.select_related("network").order_by("network__name")
+        ]
+    }
+
+
 # --- Reads for the network pages ------------------------------------------------------------
 
 
@@ -95,20 +115,6 @@ def member_organisations_by_kind(network: Network) -> list[tuple[str, list[Organ
         (str(labels.get(kind, kind)), groups[kind])
         for kind in sorted(groups, key=lambda k: order.index(k) if k in order else len(order))
     ]
-
-
-def upcoming_public_meetings(network: Network, *, limit: int | None = None):
-    """Published meetings that visitors may see: public audience, or in a public network."""
-    from django.contrib.auth.models import AnonymousUser
-
-    from meetings.models import Meeting
-
-    # The meetings app decides what a visitor may see (never case conferences or drafts).
-    meetings = Meeting.objects.visible_to(AnonymousUser()).filter(
-        network=network, status=Meeting.Status.PUBLISHED, start__gte=timezone.now()
-    )
-    meetings = meetings.select_related("contact_person").order_by("start")
-    return meetings[:limit] if limit else meetings
 
 
 def pending_applications(network: Network):

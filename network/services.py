@@ -1,7 +1,8 @@
 """Everything that changes networks, memberships, working groups, agreements and measures.
 
 Views and Django admin call these functions; each one is a transaction, writes the audit log
-for decisions, and queues its mails in the same transaction (``notifications`` outbox).
+for decisions and announces what happened through ``network.events`` in the same
+transaction (the notifications app mails both sides, the meetings app invites new members).
 """
 
 from django.db import IntegrityError, transaction
@@ -9,10 +10,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.audit import audit_log
-from notifications import hooks
-from notifications.services import mail_enqueue
+from core.errors import DomainError
 from providers.models import Organisation, OrganisationMember
 
+from . import events
 from .models import (
     CooperationAgreement,
     Measure,
@@ -22,81 +23,17 @@ from .models import (
     WorkingGroup,
     WorkingGroupResult,
 )
-from .permissions import ancestor_ids
 
 
-class NetworkError(Exception):
-    """A domain rule was violated; ``message`` is shown to the user."""
-
-    def __init__(self, message):
-        super().__init__(str(message))
-        self.message = message
-
-
-class MembershipError(NetworkError):
-    pass
-
-
-# --- Mail ------------------------------------------------------------------------------------
-
-
-def _coordinators(network: Network):
-    from django.contrib.auth import get_user_model
-
-    ids = [network.pk, *ancestor_ids(network)]
-    return get_user_model().objects.filter(coordinated_networks__in=ids, is_active=True).distinct()
-
-
-def _organisation_admins(organisation: Organisation):
-    from django.contrib.auth import get_user_model
-
-    return get_user_model().objects.filter(
-        organisation_memberships__organisation=organisation,
-        organisation_memberships__role=OrganisationMember.Role.ADMIN,
-        is_active=True,
-    )
-
-
-def _membership_mail_recipients(membership: Membership) -> list[tuple[object, bool]]:
-    """(person, is_coordinator) for both sides of a membership, each person once."""
-    recipients: dict[int, tuple[object, bool]] = {}
-    for person in _coordinators(membership.network):
-        recipients[person.pk] = (person, True)
-    applicant_side = list(_organisation_admins(membership.organisation))
-    if membership.applied_by is not None and membership.applied_by.is_active:
-        applicant_side.append(membership.applied_by)
-    for person in applicant_side:
-        recipients.setdefault(person.pk, (person, False))
-    return list(recipients.values())
-
-
-def _mail_membership(membership: Membership, *, status: str) -> None:
-    """Tell applicant organisation and coordinators about an application or decision."""
-    for person, is_coordinator in _membership_mail_recipients(membership):
-        mail_enqueue(
-            key=f"membership:{membership.pk}:{status}:{person.pk}",
-            kind=f"membership_{status}",
-            template=f"membership_{status}",
-            context={
-                "membership": membership,
-                "network": membership.network,
-                "organisation": membership.organisation,
-                "for_coordinator": is_coordinator,
-                "profile_url": membership.network.get_absolute_url(),
-                "applications_url": f"{membership.network.get_absolute_url()}applications/",
-            },
-            to_email=person.email,
-            language=person.preferred_language,
-            user=person,
-            reference=f"network:{membership.network_id}",
-        )
+class NetworkError(DomainError):
+    """A rule about networks was broken; ``message`` is shown to the user."""
 
 
 # --- Memberships -----------------------------------------------------------------------------
 
 
 def membership_apply(
-    *, organisation: Organisation, network: Network, applicant, message: str = ""
+    *, organisation: Organisation, network: Network, by, message: str = ""
 ) -> Membership:
     """An organisation asks to join a network. At most one open or active membership.
 
@@ -104,14 +41,14 @@ def membership_apply(
     partial unique constraint is the last line of defence.
     """
     if not network.is_open_for_members:
-        raise MembershipError(_("This network does not accept applications at the moment."))
+        raise NetworkError(_("This network does not accept applications at the moment."))
     with transaction.atomic():
         Organisation.objects.select_for_update().filter(pk=organisation.pk).first()
         existing = Membership.objects.filter(
             network=network, organisation=organisation, status__in=Membership.OPEN_STATUSES
         ).first()
         if existing is not None:
-            raise MembershipError(_already_message(existing))
+            raise NetworkError(_already_message(existing))
         try:
             with transaction.atomic():
                 membership = Membership.objects.create(
@@ -120,20 +57,20 @@ def membership_apply(
                     status=Membership.Status.APPLIED,
                     application_message=message.strip(),
                     applied_at=timezone.now(),
-                    applied_by=applicant,
+                    applied_by=by,
                 )
         except IntegrityError as error:
-            raise MembershipError(
+            raise NetworkError(
                 _("Your organisation has already applied to this network or is a member.")
             ) from error
         audit_log(
-            actor=applicant,
+            actor=by,
             action="membership.applied",
             target=membership,
             network_id=network.pk,
             organisation=organisation.pk,
         )
-        _mail_membership(membership, status=Membership.Status.APPLIED)
+        events.membership_applied.send_event(membership=membership)
     return membership
 
 
@@ -152,79 +89,80 @@ def _locked(membership: Membership) -> Membership:
 
 
 def membership_approve(
-    *, membership: Membership, actor, reason: str = "", role: str | None = None
+    *, membership: Membership, by, reason: str = "", role: str | None = None
 ) -> Membership:
     """Accept an application: the organisation becomes an active member.
 
-    Both sides are mailed, and the new member's representatives are invited to upcoming
-    meetings (``notifications.hooks.on_membership_activated``).
+    The organisation has a representative from the start (``representative_default``);
+    ``membership_accepted`` tells both sides and has the representatives invited to the
+    upcoming meetings.
     """
     with transaction.atomic():
         membership = _locked(membership)
         if membership.status != Membership.Status.APPLIED:
-            raise MembershipError(_("Only open applications can be accepted."))
+            raise NetworkError(_("Only open applications can be accepted."))
         membership.status = Membership.Status.ACTIVE
         membership.role = role or membership.role
         membership.decided_at = timezone.now()
-        membership.decided_by = actor
+        membership.decided_by = by
         membership.decision_reason = reason.strip()
         membership.started_at = timezone.localdate()
         membership.save()
         audit_log(
-            actor=actor,
+            actor=by,
             action="membership.approved",
             target=membership,
             network_id=membership.network_id,
             reason=membership.decision_reason,
         )
-        _mail_membership(membership, status=Membership.Status.ACTIVE)
-        hooks.on_membership_activated(membership)
+        representative_default(membership=membership, by=by)
+        events.membership_accepted.send_event(membership=membership)
     return membership
 
 
-def membership_decline(*, membership: Membership, actor, reason: str) -> Membership:
+def membership_decline(*, membership: Membership, by, reason: str) -> Membership:
     """Decline an application with a reason the applicant reads."""
     if not reason.strip():
-        raise MembershipError(_("Please give a reason for declining."))
+        raise NetworkError(_("Please give a reason for declining."))
     with transaction.atomic():
         membership = _locked(membership)
         if membership.status != Membership.Status.APPLIED:
-            raise MembershipError(_("Only open applications can be declined."))
+            raise NetworkError(_("Only open applications can be declined."))
         membership.status = Membership.Status.DECLINED
         membership.decided_at = timezone.now()
-        membership.decided_by = actor
+        membership.decided_by = by
         membership.decision_reason = reason.strip()
         membership.save()
         audit_log(
-            actor=actor,
+            actor=by,
             action="membership.declined",
             target=membership,
             network_id=membership.network_id,
             reason=membership.decision_reason,
         )
-        _mail_membership(membership, status=Membership.Status.DECLINED)
+        events.membership_declined.send_event(membership=membership)
     return membership
 
 
-def membership_end(*, membership: Membership, actor, reason: str = "") -> Membership:
+def membership_end(*, membership: Membership, by, reason: str = "") -> Membership:
     """An active member leaves (or is removed); it may apply again later."""
     with transaction.atomic():
         membership = _locked(membership)
         if membership.status != Membership.Status.ACTIVE:
-            raise MembershipError(_("Only active memberships can be ended."))
+            raise NetworkError(_("Only active memberships can be ended."))
         membership.status = Membership.Status.LEFT
         membership.ended_at = timezone.localdate()
         if reason.strip():
             membership.decision_reason = reason.strip()
         membership.save()
         audit_log(
-            actor=actor,
+            actor=by,
             action="membership.ended",
             target=membership,
             network_id=membership.network_id,
             reason=reason.strip(),
         )
-        _mail_membership(membership, status=Membership.Status.LEFT)
+        events.membership_ended.send_event(membership=membership)
     return membership
 
 
@@ -232,7 +170,7 @@ def membership_end(*, membership: Membership, actor, reason: str = "") -> Member
 
 
 def representative_add(
-    *, membership: Membership, person: OrganisationMember, role: str, actor
+    *, membership: Membership, person: OrganisationMember, role: str, by
 ) -> Representative:
     """Name a person of the member organisation as representative or deputy."""
     if person.organisation_id != membership.organisation_id:
@@ -248,23 +186,50 @@ def representative_add(
         except IntegrityError as error:
             raise NetworkError(_("This person is already named for this network.")) from error
         audit_log(
-            actor=actor,
+            actor=by,
             action="representative.added",
             target=representative,
             network_id=membership.network_id,
             role=role,
         )
         if membership.status == Membership.Status.ACTIVE:
-            # A newly named person gets the invitations to upcoming meetings; the hook is
-            # idempotent, so people invited before are not invited twice.
-            hooks.on_membership_activated(membership)
+            # The meetings app invites the newly named person to upcoming meetings.
+            events.representative_added.send_event(representative=representative)
     return representative
 
 
-def representative_remove(*, representative: Representative, actor) -> None:
+def representative_default(*, membership: Membership, by) -> Representative | None:
+    """An accepted organisation is represented from the start: by the person who applied if
+    they work there, otherwise by its first admin. Nothing changes if it has representatives.
+    The coordinator and the organisation's admins can change it on the representatives page.
+    """
+    if membership.representatives.exists():
+        return None
+    people = OrganisationMember.objects.filter(organisation_id=membership.organisation_id)
+    person = (
+        people.filter(user_id=membership.applied_by_id).first()
+        or people.filter(role=OrganisationMember.Role.ADMIN).order_by("joined_at", "pk").first()
+    )
+    if person is None:
+        return None
+    representative = Representative.objects.create(
+        membership=membership, person=person, role=Representative.Role.REPRESENTATIVE
+    )
+    audit_log(
+        actor=by,
+        action="representative.added",
+        target=representative,
+        network_id=membership.network_id,
+        role=representative.role,
+        default=True,
+    )
+    return representative
+
+
+def representative_remove(*, representative: Representative, by) -> None:
     with transaction.atomic():
         audit_log(
-            actor=actor,
+            actor=by,
             action="representative.removed",
             target=representative,
             network_id=representative.membership.network_id,
@@ -275,7 +240,7 @@ def representative_remove(*, representative: Representative, actor) -> None:
 # --- Network profile -------------------------------------------------------------------------
 
 
-def network_update_profile(*, network: Network, actor, fields: dict) -> Network:
+def network_update_profile(*, network: Network, by, fields: dict) -> Network:
     """A coordinator edits the profile; ``fields`` are model fields (M2M as iterables)."""
     m2m = {name: fields.pop(name) for name in ("municipalities",) if name in fields}
     with transaction.atomic():
@@ -286,7 +251,7 @@ def network_update_profile(*, network: Network, actor, fields: dict) -> Network:
         for name, value in m2m.items():
             getattr(network, name).set(value)
         audit_log(
-            actor=actor,
+            actor=by,
             action="network.profile_updated",
             target=network,
             network_id=network.pk,
@@ -299,7 +264,7 @@ def network_update_profile(*, network: Network, actor, fields: dict) -> Network:
 
 
 def working_group_create(
-    *, network: Network, actor, name: str, purpose: str = "", lead=None, is_open: bool = True
+    *, network: Network, by, name: str, purpose: str = "", lead=None, is_open: bool = True
 ) -> WorkingGroup:
     with transaction.atomic():
         group = WorkingGroup.objects.create(
@@ -307,7 +272,7 @@ def working_group_create(
         )
         if lead is not None:
             group.members.add(lead)
-        audit_log(actor=actor, action="working_group.created", target=group, network_id=network.pk)
+        audit_log(actor=by, action="working_group.created", target=group, network_id=network.pk)
     return group
 
 
@@ -324,7 +289,7 @@ def working_group_leave(*, working_group: WorkingGroup, user) -> None:
 def working_group_result_add(
     *,
     working_group: WorkingGroup,
-    actor,
+    by,
     title: str,
     text: str = "",
     document=None,
@@ -338,13 +303,13 @@ def working_group_result_add(
             title=title,
             text=text,
             for_plenary=for_plenary,
-            created_by=actor,
+            created_by=by,
         )
         if document:
             result.document.save(document.name, document, save=False)
         result.save()
         audit_log(
-            actor=actor,
+            actor=by,
             action="working_group.result_added",
             target=result,
             network_id=working_group.network_id,
@@ -358,7 +323,7 @@ def working_group_result_add(
 def agreement_save(
     *,
     network: Network,
-    actor,
+    by,
     fields: dict,
     parties,
     document=None,
@@ -375,7 +340,7 @@ def agreement_save(
         agreement.save()
         agreement.parties.set(parties)
         audit_log(
-            actor=actor,
+            actor=by,
             action="agreement.created" if created else "agreement.updated",
             target=agreement,
             network_id=network.pk,
@@ -386,7 +351,39 @@ def agreement_save(
 # --- Measures --------------------------------------------------------------------------------
 
 
-def measure_set_status(*, measure: Measure, actor, status: str) -> Measure:
+@transaction.atomic
+def measure_create(
+    *,
+    network: Network,
+    by,
+    title: str,
+    description: str = "",
+    responsible_person=None,
+    responsible_organisation: Organisation | None = None,
+    due_date=None,
+    meeting_id: int | None = None,
+    is_restricted: bool = False,
+) -> Measure:
+    """A measure of the network, usually agreed in a meeting (``meeting_id``).
+
+    Restricted measures (those of case conferences) are seen only by the network's
+    coordinators and the responsible person.
+    """
+    measure = Measure.objects.create(
+        network=network,
+        meeting_id=meeting_id,
+        title=title,
+        description=description,
+        responsible_person=responsible_person,
+        responsible_organisation=responsible_organisation,
+        due_date=due_date,
+        is_restricted=is_restricted,
+    )
+    audit_log(actor=by, action="measure.created", target=measure, network_id=network.pk)
+    return measure
+
+
+def measure_set_status(*, measure: Measure, by, status: str) -> Measure:
     if status not in Measure.Status.values:
         raise NetworkError(_("Unknown status."))
     with transaction.atomic():
@@ -395,10 +392,15 @@ def measure_set_status(*, measure: Measure, actor, status: str) -> Measure:
         measure.done_at = timezone.now() if status == Measure.Status.DONE else None
         measure.save(update_fields=["status", "done_at"])
         audit_log(
-            actor=actor,
+            actor=by,
             action="measure.status_changed",
             target=measure,
             network_id=measure.network_id,
             status=status,
         )
     return measure
+
+
+def working_group_results_presented(*, result_ids, meeting_id: int) -> None:
+    """The results were presented in the plenary meeting ``meeting_id``."""
+    WorkingGroupResult.objects.filter(pk__in=result_ids).update(presented_at_id=meeting_id)

@@ -8,7 +8,6 @@ urlpatterns = [
     path("", views.network_list, name="list"),
     path("<slug:slug>/", views.network_detail, name="detail"),
     path("<slug:slug>/profile.pdf", views.network_profile_pdf, name="profile_pdf"),
-    path("<slug:slug>/calendar.ics", views.network_calendar, name="calendar"),
     path("<slug:slug>/edit/", views.network_edit, name="edit"),
     path("<slug:slug>/apply/", views.membership_apply, name="apply"),
     path("<slug:slug>/applications/", views.application_list, name="applications"),
@@ -55,6 +54,7 @@ urlpatterns = [
         views.agreement_document,
         name="agreement_document",
     ),
+    path("<slug:slug>/audit/", views.audit_log, name="audit_log"),
     path("<slug:slug>/measures/", views.measure_list, name="measures"),
     path("<slug:slug>/measures/<int:pk>/status/", views.measure_status, name="measure_status"),
 ]

@@ -10,10 +10,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.models import AuditEvent
+from core.sections import page_sections
 from providers.models import Organisation
 
 from . import permissions, selectors, services
-from .access import get_network_for
 from .forms import (
     AgreementForm,
     ApplicationForm,
@@ -34,6 +35,8 @@ from .models import (
     WorkingGroup,
     WorkingGroupResult,
 )
+from .permissions import get_network_for
+from .tree import subtree_ids
 
 PAGE_SIZE = 25
 
@@ -88,7 +91,8 @@ def network_detail(request, slug):
         "municipalities": network.municipalities.order_by("name"),
         "coordinators": network.coordinators.order_by("name"),
         "members_by_kind": selectors.member_organisations_by_kind(network),
-        "meetings": selectors.upcoming_public_meetings(network, limit=10),
+        # The meetings app adds the upcoming public meetings.
+        "sections": page_sections("network.profile", user=user, network=network),
         "links": [line.strip() for line in network.links.splitlines() if line.strip()],
         "own_memberships": list(own.values()),
         "can_apply": can_apply,
@@ -110,18 +114,6 @@ def network_profile_pdf(request, slug):
     return response
 
 
-def network_calendar(request, slug):
-    from meetings.calendar import meetings_ical
-
-    network = get_network_for(request, slug)
-    meetings = selectors.upcoming_public_meetings(network)
-    response = HttpResponse(
-        meetings_ical(meetings, name=network.name), content_type="text/calendar; charset=utf-8"
-    )
-    response["Content-Disposition"] = f'attachment; filename="{network.slug}.ics"'
-    return response
-
-
 @login_required
 def network_edit(request, slug):
     network = get_network_for(request, slug, action="coordinate")
@@ -130,7 +122,7 @@ def network_edit(request, slug):
         fields = {name: form.cleaned_data[name] for name in form.Meta.fields}
         # The form validated a copy on the instance; reload so the service sees clean state.
         network.refresh_from_db()
-        services.network_update_profile(network=network, actor=request.user, fields=fields)
+        services.network_update_profile(network=network, by=request.user, fields=fields)
         messages.success(request, _("The network profile has been saved."))
         return redirect(network.get_absolute_url())
     return render(request, "network/network_edit.html", {"network": network, "form": form})
@@ -159,10 +151,10 @@ def membership_apply(request, slug):
             services.membership_apply(
                 organisation=form.cleaned_data["organisation"],
                 network=network,
-                applicant=request.user,
+                by=request.user,
                 message=form.cleaned_data["message"],
             )
-        except services.MembershipError as error:
+        except services.NetworkError as error:
             messages.error(request, error.message)
             return redirect(network.get_absolute_url())
         messages.success(
@@ -198,9 +190,7 @@ def application_decide(request, slug, pk):
         reason = form.cleaned_data["reason"]
         try:
             if decision == "accept":
-                services.membership_approve(
-                    membership=membership, actor=request.user, reason=reason
-                )
+                services.membership_approve(membership=membership, by=request.user, reason=reason)
                 messages.success(
                     request,
                     _("%(organisation)s is now a member of the network.")
@@ -210,9 +200,7 @@ def application_decide(request, slug, pk):
                 if not reason.strip():
                     form.add_error("reason", _("Please give a reason for declining."))
                     raise _FormInvalid
-                services.membership_decline(
-                    membership=membership, actor=request.user, reason=reason
-                )
+                services.membership_decline(membership=membership, by=request.user, reason=reason)
                 messages.success(
                     request,
                     _("The application of %(organisation)s has been declined.")
@@ -222,7 +210,7 @@ def application_decide(request, slug, pk):
                 raise _FormInvalid
         except _FormInvalid:
             pass
-        except services.MembershipError as error:
+        except services.NetworkError as error:
             messages.error(request, error.message)
             return redirect("network:applications", slug=network.slug)
         else:
@@ -273,9 +261,9 @@ def membership_end(request, slug, pk):
     if request.method == "POST" and form.is_valid():
         try:
             services.membership_end(
-                membership=membership, actor=request.user, reason=form.cleaned_data["reason"]
+                membership=membership, by=request.user, reason=form.cleaned_data["reason"]
             )
-        except services.MembershipError as error:
+        except services.NetworkError as error:
             messages.error(request, error.message)
         else:
             messages.success(
@@ -330,7 +318,7 @@ def representatives(request, slug):
                     membership=membership,
                     person=form.cleaned_data["person"],
                     role=form.cleaned_data["role"],
-                    actor=request.user,
+                    by=request.user,
                 )
             except services.NetworkError as error:
                 form.add_error("person", error.message)
@@ -351,7 +339,7 @@ def representative_remove(request, slug, pk):
         membership__in=memberships,
     )
     if request.method == "POST":
-        services.representative_remove(representative=representative, actor=request.user)
+        services.representative_remove(representative=representative, by=request.user)
         messages.success(request, _("The person no longer represents the organisation here."))
         return redirect("network:representatives", slug=network.slug)
     return render(
@@ -408,9 +396,7 @@ def working_group_create(request, slug):
     network = get_network_for(request, slug, action="coordinate")
     form = WorkingGroupForm(request.POST or None, people=_network_people(network))
     if request.method == "POST" and form.is_valid():
-        group = services.working_group_create(
-            network=network, actor=request.user, **form.cleaned_data
-        )
+        group = services.working_group_create(network=network, by=request.user, **form.cleaned_data)
         messages.success(request, _("The working group has been created."))
         return redirect("network:working_group", slug=network.slug, pk=group.pk)
     return render(request, "network/working_group_form.html", {"network": network, "form": form})
@@ -471,7 +457,7 @@ def working_group_result_add(request, slug, pk):
     if request.method == "POST" and form.is_valid():
         try:
             services.working_group_result_add(
-                working_group=group, actor=request.user, **form.cleaned_data
+                working_group=group, by=request.user, **form.cleaned_data
             )
         except services.NetworkError as error:
             form.add_error(None, error.message)
@@ -565,7 +551,7 @@ def agreement_edit(request, slug, pk=None):
             agreement.refresh_from_db()
         agreement = services.agreement_save(
             network=network,
-            actor=request.user,
+            by=request.user,
             fields=data,
             parties=parties,
             document=upload,
@@ -599,7 +585,7 @@ MEASURE_FILTERS = {
 def measure_list(request, slug):
     network = get_network_for(request, slug, action="internal")
     current = request.GET.get("filter", "open")
-    measures = network.measures.select_related(
+    measures = permissions.visible_measures(request.user, network).select_related(
         "responsible_person", "responsible_organisation", "meeting"
     )
     if current == "overdue":
@@ -634,13 +620,13 @@ def measure_list(request, slug):
 @require_POST
 def measure_status(request, slug, pk):
     network = get_network_for(request, slug, action="internal")
-    measure = get_object_or_404(Measure, pk=pk, network=network)
+    measure = get_object_or_404(permissions.visible_measures(request.user, network), pk=pk)
     if not permissions.can_update_measure(request.user, measure):
         raise PermissionDenied
     form = MeasureStatusForm(request.POST)
     if form.is_valid():
         services.measure_set_status(
-            measure=measure, actor=request.user, status=form.cleaned_data["status"]
+            measure=measure, by=request.user, status=form.cleaned_data["status"]
         )
         messages.success(request, _("The status of the measure has been updated."))
     else:
@@ -649,3 +635,15 @@ def measure_status(request, slug, pk):
     if back not in ("open", "overdue", "done", "all"):
         back = "open"
     return redirect(f"/networks/{network.slug}/measures/?filter={back}")
+
+
+# --- Audit log -------------------------------------------------------------------------------
+
+
+@login_required
+def audit_log(request, slug):
+    """The audit log of the network and its sub-networks, for its coordinators."""
+    network = get_network_for(request, slug, action="coordinate")
+    events = AuditEvent.objects.filter(network_id__in=subtree_ids(network)).select_related("actor")
+    page = Paginator(events, 25).get_page(request.GET.get("page"))
+    return render(request, "network/audit_log.html", {"network": network, "page": page})

@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class NotificationsConfig(AppConfig):
     name = "notifications"
     verbose_name = _("Notifications")
+
+    def ready(self):
+        from . import personal_data, receivers
+
+        receivers.connect()
+        personal_data.register()

@@ -12,10 +12,10 @@ from django.utils import timezone
 from django.utils.html import escape
 from icalendar import Event, vCalAddress, vText
 
+from meetings import rsvp
 from meetings.calendar import meeting_ical
 from meetings.models import Meeting
 
-from . import rsvp
 from .models import NotificationSettings
 from .services import AUTOMATIC_HEADERS, PreparedMail, mail_render
 
@@ -37,7 +37,7 @@ def opted_out_user_ids(kind: str, user_ids) -> set[int]:
     )
 
 
-def _compose(
+def compose(
     *,
     kind: str,
     key: str,
@@ -180,7 +180,7 @@ class InvitationComposer:
 
 
 def update_mail(meeting: Meeting, user, *, changed_fields, calendars: PersonalCalendars):
-    return _compose(
+    return compose(
         kind="update",
         key=f"update:{meeting.pk}:{user.pk}:{meeting.sequence}",
         user=user,
@@ -204,7 +204,7 @@ def cancellation_calendars(meeting: Meeting) -> PersonalCalendars:
 
 
 def cancellation_mail(meeting: Meeting, user, *, calendars: PersonalCalendars):
-    return _compose(
+    return compose(
         kind="cancellation",
         key=f"cancellation:{meeting.pk}:{user.pk}",
         user=user,
@@ -217,7 +217,7 @@ def cancellation_mail(meeting: Meeting, user, *, calendars: PersonalCalendars):
 def promotion_mail(registration):
     meeting = registration.meeting
     stamp = int((registration.updated_at or timezone.now()).timestamp())
-    return _compose(
+    return compose(
         kind="promotion",
         key=f"promotion:{registration.pk}:{stamp}",
         user=registration.user,
@@ -230,7 +230,7 @@ def promotion_mail(registration):
 
 
 def reminder_mail(meeting: Meeting, user, *, offset_hours: int, agenda_items):
-    return _compose(
+    return compose(
         kind="reminder",
         key=f"reminder:{meeting.pk}:{user.pk}:{offset_hours}h",
         user=user,
@@ -245,7 +245,7 @@ def reminder_mail(meeting: Meeting, user, *, offset_hours: int, agenda_items):
 
 
 def deadline_reminder_mail(meeting: Meeting, invitation):
-    return _compose(
+    return compose(
         kind="deadline-reminder",
         key=f"deadline-reminder:{meeting.pk}:{invitation.user_id}",
         user=invitation.user,
@@ -255,7 +255,7 @@ def deadline_reminder_mail(meeting: Meeting, invitation):
 
 
 def topic_call_mail(meeting: Meeting, user):
-    return _compose(
+    return compose(
         kind="topic-call",
         key=f"topic-call:{meeting.pk}:{user.pk}",
         user=user,
@@ -265,7 +265,7 @@ def topic_call_mail(meeting: Meeting, user):
 
 
 def minutes_published_mail(meeting: Meeting, user):
-    return _compose(
+    return compose(
         kind="minutes-published",
         key=f"minutes:{meeting.pk}:{user.pk}",
         user=user,
@@ -286,7 +286,7 @@ def _measure_context(measure) -> dict:
 
 
 def measure_due_mail(measure):
-    return _compose(
+    return compose(
         kind="measure-due",
         key=f"measure-due:{measure.pk}:{measure.due_date.isoformat()}",
         user=measure.responsible_person,
@@ -296,7 +296,7 @@ def measure_due_mail(measure):
 
 
 def measure_overdue_mail(measure):
-    return _compose(
+    return compose(
         kind="measure-overdue",
         key=f"measure-overdue:{measure.pk}:{measure.due_date.isoformat()}",
         user=measure.responsible_person,
@@ -306,7 +306,7 @@ def measure_overdue_mail(measure):
 
 
 def agreement_review_mail(agreement, user):
-    return _compose(
+    return compose(
         kind="agreement-review",
         key=f"agreement-review:{agreement.pk}:{user.pk}:{agreement.review_date.isoformat()}",
         user=user,

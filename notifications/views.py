@@ -9,8 +9,8 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from meetings.models import Invitation, Meeting, Registration
+from meetings.permissions import can_manage_meeting
 
-from . import rsvp as rsvp_links
 from .forms import NotificationSettingsForm
 from .models import NotificationSettings, OutgoingMail
 from .services import outbox_retry_failed
@@ -20,61 +20,12 @@ PAGE_SIZE = 25
 
 def get_meeting_for_delivery(request, meeting_id: int) -> Meeting:
     """The meeting if the user may see its delivery status; 404 for everyone else."""
-    from meetings.permissions import can_manage_meeting
-
     meeting = (
         Meeting.objects.select_related("network", "contact_person").filter(pk=meeting_id).first()
     )
     if meeting is None or not can_manage_meeting(request.user, meeting):
         raise Http404
     return meeting
-
-
-# --- Personal link from the invitation ----------------------------------------------------
-
-
-def rsvp(request, token: str):
-    """Register or decline without logging in; GET shows the meeting, POST acts."""
-    from meetings.services import MeetingError
-
-    try:
-        invitation = rsvp_links.invitation_from_token(token)
-    except rsvp_links.InvalidToken as error:
-        raise Http404 from error
-    except rsvp_links.ExpiredToken:
-        return render(request, "notifications/rsvp_expired.html", status=410)
-    meeting = invitation.meeting
-    if request.method == "POST":
-        action = request.POST.get("action")
-        try:
-            if action == "register":
-                registration = rsvp_links.rsvp_register(invitation=invitation)
-                if registration.status == Registration.Status.WAITING:
-                    messages.info(request, _("The meeting is full: you are on the waiting list."))
-                else:
-                    messages.success(request, _("You are registered. Thank you!"))
-            elif action == "decline":
-                if rsvp_links.rsvp_decline(invitation=invitation):
-                    messages.success(request, _("You have declined the invitation."))
-                else:
-                    messages.warning(request, _("You have already declined this invitation."))
-        except MeetingError as error:
-            messages.error(request, error.message)
-        return redirect("notifications:rsvp", token=token)
-    invitation.refresh_from_db(fields=["declined_at"])
-    registration = Registration.objects.filter(meeting=meeting, user=invitation.user).first()
-    return render(
-        request,
-        "notifications/rsvp.html",
-        {
-            "invitation": invitation,
-            "meeting": meeting,
-            "registration": registration,
-            "is_open": meeting.status == Meeting.Status.PUBLISHED,
-            "show_details": not meeting.is_case_conference,
-            "location": ", ".join(filter(None, [meeting.venue_name, meeting.venue_address])),
-        },
-    )
 
 
 # --- Coordinator's view of delivery -------------------------------------------------------

@@ -84,7 +84,7 @@ class OrganisationMemberInline(admin.TabularInline):
 @admin.action(description=_("Verify the selected organisations"))
 def verify_organisations(modeladmin, request, queryset):
     count = sum(
-        services.organisation_verify(organisation=organisation, actor=request.user)
+        services.organisation_verify(organisation=organisation, by=request.user)
         for organisation in queryset.filter(is_verified=False)
     )
     modeladmin.message_user(

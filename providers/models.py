@@ -175,24 +175,6 @@ class OrganisationQuerySet(models.QuerySet):
         """What everybody may see: verified organisations that chose to be in the directory."""
         return self.filter(is_public=True, is_verified=True)
 
-    def visible_to(self, user):
-        """Listed organisations, plus the user's own and those sharing a network with them."""
-        if not user.is_authenticated:
-            return self.listed()
-        if user.is_superuser:
-            return self.all()
-        from .permissions import user_network_ids
-
-        shared = models.Q(
-            network_memberships__status="active",
-            network_memberships__network_id__in=user_network_ids(user),
-        )
-        own = models.Q(members__user=user)
-        visible_ids = self.model.objects.filter(own | shared).values("pk")
-        return self.filter(
-            models.Q(is_public=True, is_verified=True) | models.Q(pk__in=visible_ids)
-        )
-
 
 class Organisation(models.Model):
     class Kind(models.TextChoices):

@@ -1,11 +1,15 @@
 """Reads: the directory search and the pieces of an organisation page."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
+from core.permissions import is_site_admin
+from core.sections import page_sections
+
+from .access import visible_organisations
 from .models import County, Municipality, Offer, Organisation, OrganisationMember
-from .permissions import can_see_staff_contacts, is_site_admin, member_for
+from .permissions import can_edit_organisation, can_see_staff_contacts, member_for
 
 
 @dataclass(frozen=True)
@@ -62,7 +66,7 @@ def directory_organisations(user, filters: DirectoryFilters) -> QuerySet[Organis
     Filters use EXISTS subqueries rather than joins so an organisation appears once however
     many of its offers or municipalities match.
     """
-    organisations = Organisation.objects.visible_to(user)
+    organisations = visible_organisations(user)
     offers = matching_offers(filters)
     if filters.kind:
         organisations = organisations.filter(kind=filters.kind)
@@ -125,45 +129,29 @@ class OrganisationPage:
     can_edit: bool
     sees_staff: bool
     offers: list
-    networks: list
     contacts: list
+    sections: list = field(default_factory=list)
 
 
 def organisation_page(user, organisation: Organisation) -> OrganisationPage:
     """What the organisation page shows to this user; a fixed number of queries."""
-    from network.models import Membership, Network
-    from network.permissions import visible_networks_q
-
     member = member_for(user, organisation)
-    can_edit = is_site_admin(user) or (
-        member is not None and member.role == OrganisationMember.Role.ADMIN
-    )
     sees_staff = can_see_staff_contacts(user, organisation)
     offers = organisation.offers.prefetch_related(
         "target_groups", "municipalities", "fields_of_work"
     ).order_by("-is_active", "title")
     if member is None and not is_site_admin(user):
         offers = offers.filter(is_active=True)
-    visible_network_ids = Network.objects.filter(visible_networks_q(user)).values("pk")
-    networks = [
-        m.network
-        for m in Membership.objects.filter(
-            organisation=organisation,
-            status=Membership.Status.ACTIVE,
-            network_id__in=visible_network_ids,
-        )
-        .select_related("network")
-        .order_by("network__name")
-    ]
     people = organisation.members.select_related("user").order_by("user__name", "user__email")
     if not sees_staff:
         people = people.filter(is_public_contact=True)
     return OrganisationPage(
         organisation=organisation,
         member=member,
-        can_edit=can_edit,
+        can_edit=can_edit_organisation(user, organisation),
         sees_staff=sees_staff,
         offers=list(offers),
-        networks=networks,
         contacts=list(people),
+        # Upper apps add what they know (the network app: the organisation's networks).
+        sections=page_sections("providers.organisation", user=user, organisation=organisation),
     )

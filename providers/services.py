@@ -8,7 +8,6 @@ who demote each other at the same moment cannot leave it without one.
 from datetime import timedelta
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core import signing
 from django.db import transaction
 from django.utils import timezone
@@ -16,8 +15,9 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from core.audit import audit_log
-from notifications.services import mail_enqueue
+from core.errors import DomainError
 
+from . import events
 from .models import JoinRequest, Offer, Organisation, OrganisationInvitation, OrganisationMember
 
 Role = OrganisationMember.Role
@@ -60,12 +60,8 @@ OFFER_FIELDS = (
 OFFER_M2M = ("target_groups", "fields_of_work", "municipalities")
 
 
-class ProviderError(Exception):
-    """A request the rules do not allow; ``message`` is shown to the user."""
-
-    def __init__(self, message):
-        self.message = message
-        super().__init__(str(message))
+class ProviderError(DomainError):
+    """A request the rules about organisations do not allow; ``message`` is shown."""
 
 
 # --- Organisations ------------------------------------------------------------------------
@@ -107,20 +103,20 @@ def organisation_register(*, user, data: dict) -> Organisation:
 
 
 @transaction.atomic
-def organisation_update(*, organisation: Organisation, actor, data: dict) -> Organisation:
+def organisation_update(*, organisation: Organisation, by, data: dict) -> Organisation:
     _apply(organisation, data, ORGANISATION_FIELDS, ORGANISATION_M2M)
     return organisation
 
 
 @transaction.atomic
-def organisation_verify(*, organisation: Organisation, actor) -> bool:
+def organisation_verify(*, organisation: Organisation, by) -> bool:
     """Site admins confirm that an organisation is real; it then appears in the directory."""
     updated = Organisation.objects.filter(pk=organisation.pk, is_verified=False).update(
         is_verified=True
     )
     if updated:
         organisation.is_verified = True
-        audit_log(actor=actor, action="organisation.verified", target=organisation)
+        audit_log(actor=by, action="organisation.verified", target=organisation)
     return bool(updated)
 
 
@@ -146,15 +142,15 @@ def _ensure_not_last_admin(member: OrganisationMember) -> None:
         )
 
 
-def member_remove(*, member: OrganisationMember, actor) -> None:
+def member_remove(*, member: OrganisationMember, by) -> None:
     """Remove a person from an organisation (an admin removes them, or they leave)."""
     with transaction.atomic():
         _lock(member.organisation)
         member = OrganisationMember.objects.get(pk=member.pk)
         _ensure_not_last_admin(member)
-        leaving = actor is not None and actor.pk == member.user_id
+        leaving = by is not None and by.pk == member.user_id
         audit_log(
-            actor=actor,
+            actor=by,
             action="organisation.member_left" if leaving else "organisation.member_removed",
             target=member.organisation,
             person_id=member.user_id,
@@ -163,7 +159,7 @@ def member_remove(*, member: OrganisationMember, actor) -> None:
         member.delete()
 
 
-def member_set_role(*, member: OrganisationMember, actor, role: str) -> OrganisationMember:
+def member_set_role(*, member: OrganisationMember, by, role: str) -> OrganisationMember:
     with transaction.atomic():
         _lock(member.organisation)
         member = OrganisationMember.objects.select_related("organisation").get(pk=member.pk)
@@ -174,7 +170,7 @@ def member_set_role(*, member: OrganisationMember, actor, role: str) -> Organisa
         previous, member.role = member.role, role
         member.save(update_fields=["role"])
         audit_log(
-            actor=actor,
+            actor=by,
             action="organisation.role_changed",
             target=member.organisation,
             person_id=member.user_id,
@@ -187,7 +183,7 @@ def member_set_role(*, member: OrganisationMember, actor, role: str) -> Organisa
 def member_update(
     *,
     member: OrganisationMember,
-    actor,
+    by,
     function_title: str,
     phone: str,
     is_public_contact: bool,
@@ -195,7 +191,7 @@ def member_update(
 ) -> OrganisationMember:
     with transaction.atomic():
         if role is not None:
-            member = member_set_role(member=member, actor=actor, role=role)
+            member = member_set_role(member=member, by=by, role=role)
         member.function_title = function_title
         member.phone = phone
         member.is_public_contact = is_public_contact
@@ -203,15 +199,15 @@ def member_update(
     return member
 
 
-def admin_hand_over(*, organisation: Organisation, actor, to_member: OrganisationMember) -> None:
+def admin_hand_over(*, organisation: Organisation, by, to_member: OrganisationMember) -> None:
     """The acting admin makes a colleague admin and becomes staff."""
     with transaction.atomic():
         _lock(organisation)
-        current = OrganisationMember.objects.get(organisation=organisation, user=actor)
+        current = OrganisationMember.objects.get(organisation=organisation, user=by)
         if to_member.organisation_id != organisation.pk or to_member.pk == current.pk:
             raise ProviderError(_("Please choose a colleague from your organisation."))
-        member_set_role(member=to_member, actor=actor, role=Role.ADMIN)
-        member_set_role(member=current, actor=actor, role=Role.STAFF)
+        member_set_role(member=to_member, by=by, role=Role.ADMIN)
+        member_set_role(member=current, by=by, role=Role.STAFF)
 
 
 # --- Invitations --------------------------------------------------------------------------
@@ -248,7 +244,7 @@ def invitation_from_token(token: str) -> OrganisationInvitation:
 
 
 def member_invite(
-    *, organisation: Organisation, actor, email: str, role: str = Role.STAFF
+    *, organisation: Organisation, by, email: str, role: str = Role.STAFF
 ) -> OrganisationInvitation:
     """Invite a colleague by email; the mail carries a signed link valid for 14 days."""
     email = email.strip().lower()
@@ -258,31 +254,10 @@ def member_invite(
         raise ProviderError(_("This person already belongs to the organisation."))
     with transaction.atomic():
         invitation = OrganisationInvitation.objects.create(
-            organisation=organisation, email=email, role=role, invited_by=actor
+            organisation=organisation, email=email, role=role, invited_by=by
         )
-        existing = get_user_model().objects.filter(email__iexact=email).first()
-        language = (
-            existing.preferred_language
-            if existing is not None
-            else getattr(actor, "preferred_language", settings.LANGUAGE_CODE)
-        )
-        mail_enqueue(
-            key=f"org-invitation:{invitation.pk}",
-            kind="org-invitation",
-            template="org-invitation",
-            context={
-                "organisation": organisation,
-                "inviter": actor,
-                "url": invitation_url(invitation),
-                "days": INVITATION_MAX_AGE.days,
-            },
-            to_email=email,
-            language=language,
-            user=existing,
-            reference=f"providers.organisation:{organisation.pk}",
-            automatic=False,
-        )
-        audit_log(actor=actor, action="organisation.invited", target=organisation, role=role)
+        events.member_invited.send_event(invitation=invitation)
+        audit_log(actor=by, action="organisation.invited", target=organisation, role=role)
     return invitation
 
 
@@ -321,23 +296,15 @@ def invitation_accept(*, invitation: OrganisationInvitation, user) -> Organisati
     return member
 
 
-def invitation_withdraw(*, invitation: OrganisationInvitation, actor) -> None:
+def invitation_withdraw(*, invitation: OrganisationInvitation, by) -> None:
     with transaction.atomic():
         audit_log(
-            actor=actor, action="organisation.invitation_withdrawn", target=invitation.organisation
+            actor=by, action="organisation.invitation_withdrawn", target=invitation.organisation
         )
         invitation.delete()
 
 
 # --- Join requests ------------------------------------------------------------------------
-
-
-def _admins(organisation: Organisation):
-    return get_user_model().objects.filter(
-        organisation_memberships__organisation=organisation,
-        organisation_memberships__role=Role.ADMIN,
-        is_active=True,
-    )
 
 
 def join_request_create(*, organisation: Organisation, user, message: str = "") -> JoinRequest:
@@ -351,33 +318,18 @@ def join_request_create(*, organisation: Organisation, user, message: str = "") 
         join_request = JoinRequest.objects.create(
             organisation=organisation, user=user, message=message
         )
-        for admin in _admins(organisation):
-            mail_enqueue(
-                key=f"org-join-request:{join_request.pk}:{admin.pk}",
-                kind="org-join-request",
-                template="org-join-request",
-                context={
-                    "organisation": organisation,
-                    "join_request": join_request,
-                    "requester": user,
-                    "url": f"{settings.SITE_URL}/providers/{organisation.slug}/people/",
-                },
-                to_email=admin.email,
-                language=admin.preferred_language,
-                user=admin,
-                reference=f"providers.organisation:{organisation.pk}",
-            )
+        events.join_request_created.send_event(join_request=join_request)
     return join_request
 
 
-def _join_request_decide(*, join_request: JoinRequest, actor, accept: bool) -> JoinRequest:
+def _join_request_decide(*, join_request: JoinRequest, by, accept: bool) -> JoinRequest:
     with transaction.atomic():
         join_request = JoinRequest.objects.select_for_update().get(pk=join_request.pk)
         if join_request.status != JoinRequest.Status.PENDING:
             raise ProviderError(_("This request has already been decided."))
         join_request.status = JoinRequest.Status.ACCEPTED if accept else JoinRequest.Status.DECLINED
         join_request.decided_at = timezone.now()
-        join_request.decided_by = actor
+        join_request.decided_by = by
         join_request.save(update_fields=["status", "decided_at", "decided_by"])
         organisation = join_request.organisation
         if accept:
@@ -385,53 +337,39 @@ def _join_request_decide(*, join_request: JoinRequest, actor, accept: bool) -> J
                 organisation=organisation, user=join_request.user, defaults={"role": Role.STAFF}
             )
         audit_log(
-            actor=actor,
+            actor=by,
             action="organisation.join_accepted" if accept else "organisation.join_declined",
             target=organisation,
             person_id=join_request.user_id,
         )
-        requester = join_request.user
-        mail_enqueue(
-            key=f"org-join-decided:{join_request.pk}",
-            kind="org-join-decided",
-            template="org-join-decided",
-            context={
-                "organisation": organisation,
-                "accepted": accept,
-                "url": f"{settings.SITE_URL}{organisation.get_absolute_url()}",
-            },
-            to_email=requester.email,
-            language=requester.preferred_language,
-            user=requester,
-            reference=f"providers.organisation:{organisation.pk}",
-        )
+        events.join_request_decided.send_event(join_request=join_request)
     return join_request
 
 
-def join_request_accept(*, join_request: JoinRequest, actor) -> JoinRequest:
-    return _join_request_decide(join_request=join_request, actor=actor, accept=True)
+def join_request_accept(*, join_request: JoinRequest, by) -> JoinRequest:
+    return _join_request_decide(join_request=join_request, by=by, accept=True)
 
 
-def join_request_decline(*, join_request: JoinRequest, actor) -> JoinRequest:
-    return _join_request_decide(join_request=join_request, actor=actor, accept=False)
+def join_request_decline(*, join_request: JoinRequest, by) -> JoinRequest:
+    return _join_request_decide(join_request=join_request, by=by, accept=False)
 
 
 # --- Offers -------------------------------------------------------------------------------
 
 
 @transaction.atomic
-def offer_create(*, organisation: Organisation, actor, data: dict) -> Offer:
+def offer_create(*, organisation: Organisation, by, data: dict) -> Offer:
     offer = Offer(organisation=organisation)
     _apply(offer, data, OFFER_FIELDS, OFFER_M2M)
     return offer
 
 
 @transaction.atomic
-def offer_update(*, offer: Offer, actor, data: dict) -> Offer:
+def offer_update(*, offer: Offer, by, data: dict) -> Offer:
     _apply(offer, data, OFFER_FIELDS, OFFER_M2M)
     return offer
 
 
 @transaction.atomic
-def offer_delete(*, offer: Offer, actor) -> None:
+def offer_delete(*, offer: Offer, by) -> None:
     offer.delete()

@@ -106,7 +106,7 @@ def organisation_edit(request, slug):
     form = OrganisationForm(request.POST or None, instance=organisation)
     if request.method == "POST" and form.is_valid():
         services.organisation_update(
-            organisation=organisation, actor=request.user, data=form.cleaned_data
+            organisation=organisation, by=request.user, data=form.cleaned_data
         )
         messages.success(request, _("The profile has been saved."))
         return redirect(organisation.get_absolute_url())
@@ -121,7 +121,7 @@ def organisation_edit(request, slug):
 @reauthentication_required  # access is checked first; then the password is asked again
 def _hand_over_confirmed(request, organisation, member):
     try:
-        services.admin_hand_over(organisation=organisation, actor=request.user, to_member=member)
+        services.admin_hand_over(organisation=organisation, by=request.user, to_member=member)
     except services.ProviderError as error:
         messages.error(request, error.message)
         return redirect("providers:people", slug=organisation.slug)
@@ -163,7 +163,7 @@ def member_invite(request, slug):
         try:
             services.member_invite(
                 organisation=organisation,
-                actor=request.user,
+                by=request.user,
                 email=form.cleaned_data["email"],
                 role=form.cleaned_data["role"],
             )
@@ -188,7 +188,7 @@ def invitation_withdraw(request, slug, invitation_id):
     invitation = get_object_or_404(
         organisation.invitations, pk=invitation_id, accepted_at__isnull=True
     )
-    services.invitation_withdraw(invitation=invitation, actor=request.user)
+    services.invitation_withdraw(invitation=invitation, by=request.user)
     messages.success(request, _("The invitation has been withdrawn."))
     return redirect("providers:people", slug=organisation.slug)
 
@@ -202,7 +202,7 @@ def member_edit(request, slug, member_id):
         try:
             services.member_update(
                 member=member,
-                actor=request.user,
+                by=request.user,
                 role=form.cleaned_data["role"],
                 function_title=form.cleaned_data["function_title"],
                 phone=form.cleaned_data["phone"],
@@ -226,7 +226,7 @@ def member_remove(request, slug, member_id):
     member = _member_of(organisation, member_id)
     if request.method == "POST":
         try:
-            services.member_remove(member=member, actor=request.user)
+            services.member_remove(member=member, by=request.user)
         except services.ProviderError as error:
             messages.error(request, error.message)
             return redirect("providers:people", slug=organisation.slug)
@@ -286,7 +286,7 @@ def organisation_leave(request, slug):
         raise Http404
     if request.method == "POST":
         try:
-            services.member_remove(member=member, actor=request.user)
+            services.member_remove(member=member, by=request.user)
         except services.ProviderError as error:
             messages.error(request, error.message)
             return redirect(organisation.get_absolute_url())
@@ -345,7 +345,7 @@ def join_request_decide(request, slug, request_id, decision):
     join_request = get_object_or_404(organisation.join_requests, pk=request_id)
     decide = services.join_request_accept if decision == "accept" else services.join_request_decline
     try:
-        decide(join_request=join_request, actor=request.user)
+        decide(join_request=join_request, by=request.user)
     except services.ProviderError as error:
         messages.error(request, error.message)
     else:
@@ -395,7 +395,7 @@ def offer_create(request, slug):
     organisation = get_organisation_for(request, slug, action=EDIT)
     form = OfferForm(request.POST or None, instance=Offer(organisation=organisation))
     if request.method == "POST" and form.is_valid():
-        services.offer_create(organisation=organisation, actor=request.user, data=form.cleaned_data)
+        services.offer_create(organisation=organisation, by=request.user, data=form.cleaned_data)
         messages.success(request, _("The offer has been added."))
         return redirect(organisation.get_absolute_url())
     return render(
@@ -411,7 +411,7 @@ def offer_edit(request, slug, offer_id):
     offer = _offer_of(organisation, offer_id)
     form = OfferForm(request.POST or None, instance=offer)
     if request.method == "POST" and form.is_valid():
-        services.offer_update(offer=offer, actor=request.user, data=form.cleaned_data)
+        services.offer_update(offer=offer, by=request.user, data=form.cleaned_data)
         messages.success(request, _("The offer has been saved."))
         return redirect(organisation.get_absolute_url())
     return render(
@@ -426,7 +426,7 @@ def offer_delete(request, slug, offer_id):
     organisation = get_organisation_for(request, slug, action=EDIT)
     offer = _offer_of(organisation, offer_id)
     if request.method == "POST":
-        services.offer_delete(offer=offer, actor=request.user)
+        services.offer_delete(offer=offer, by=request.user)
         messages.success(request, _("The offer has been deleted."))
         return redirect(organisation.get_absolute_url())
     return render(

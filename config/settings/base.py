@@ -43,11 +43,14 @@ INSTALLED_APPS = [
     "allauth.usersessions",
     "crispy_forms",
     "crispy_bootstrap5",
+    # The portal's apps, bottom to top (DESIGN.md, "Layers").
     "core",
-    "notifications",
     "providers",
     "network",
     "meetings",
+    "notifications",
+    "pages",
+    "demo",
 ]
 
 MIDDLEWARE = [
@@ -166,7 +169,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "core:dashboard"
+LOGIN_REDIRECT_URL = "pages:dashboard"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
@@ -177,7 +180,8 @@ ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Netzwerkportal] "
 ACCOUNT_SIGNUP_FORM_CLASS = "core.forms.SignupForm"
-ACCOUNT_ADAPTER = "core.adapters.AccountAdapter"
+# Account mails go through the outbox (notifications); rate limits answer 429 (core).
+ACCOUNT_ADAPTER = "notifications.adapters.AccountAdapter"
 ACCOUNT_REAUTHENTICATION_TIMEOUT = 300
 # Changing or removing email addresses asks for the password again (deleting the account and
 # handing over an organisation use core.security.reauthentication_required).
@@ -243,7 +247,7 @@ CELERY_BEAT_SCHEDULE = {
         "task": "notifications.tasks.send_due_reminders",
         "schedule": 300.0,
     },
-    "retention-anonymise": {"task": "core.retention_tasks.retention_run", "schedule": 6 * 3600.0},
+    "retention-anonymise": {"task": "meetings.tasks.retention_run", "schedule": 6 * 3600.0},
 }
 
 # --- Security -----------------------------------------------------------------------------

@@ -6,6 +6,7 @@ import pytest
 from django.utils import timezone
 
 from core.models import AuditEvent
+from core.services import calendar_token_regenerate
 from meetings import services
 from meetings.models import AgendaItem, Invitation, Meeting, MeetingKind, Registration
 from meetings.services import MeetingError
@@ -184,7 +185,7 @@ def test_open_measures_become_review_items_of_the_next_date(world):
         start=timezone.now() - timedelta(days=2),
         end=timezone.now() - timedelta(days=2) + timedelta(hours=2),
     )
-    services.measure_create(
+    services.minutes_measure_add(
         meeting=past,
         by=world.coordinator,
         title="Flyer übersetzen",
@@ -216,6 +217,6 @@ def test_feedback_is_one_per_person(world):
 @pytest.mark.django_db
 def test_calendar_token_regenerate(world):
     old = world.member.calendar_token
-    new = services.calendar_token_regenerate(user=world.member)
+    new = calendar_token_regenerate(user=world.member)
     assert new != old
     assert UserFactory._meta.model.objects.get(pk=world.member.pk).calendar_token == new

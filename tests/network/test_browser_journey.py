@@ -9,7 +9,7 @@ from django.core import mail
 from django.core.management import call_command
 from playwright.sync_api import expect
 
-from core.demo import DEMO_PASSWORD
+from demo.data import DEMO_PASSWORD
 from network.models import Membership
 
 NETWORK = "/networks/traegerverbund-kreis-wesel/"

@@ -24,10 +24,10 @@ def test_simultaneous_applications_end_with_one_membership():
         try:
             barrier.wait(timeout=10)
             services.membership_apply(
-                organisation=organisation, network=network, applicant=applicant, message="x"
+                organisation=organisation, network=network, by=applicant, message="x"
             )
             outcomes.append("created")
-        except services.MembershipError:
+        except services.NetworkError:
             outcomes.append("refused")
         finally:
             connection.close()  # each thread had its own connection

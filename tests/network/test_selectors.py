@@ -8,8 +8,8 @@ from django.test.utils import CaptureQueriesContext
 from network.selectors import (
     audience_organisation_ids,
     audience_people,
-    network_with_descendant_ids,
 )
+from network.tree import subtree_ids
 
 from .factories import MembershipFactory, NetworkFactory, RepresentativeFactory
 
@@ -88,7 +88,7 @@ def test_descendant_ids_and_organisations_take_one_query_each(django_assert_num_
     root, networks = _tree(depth=3, width=2)
     _people_in(networks, per_network=1)
     with django_assert_num_queries(1):  # the recursive query for the tree
-        ids = network_with_descendant_ids(root)
+        ids = subtree_ids(root)
     assert ids[0] == root.pk and sorted(ids) == sorted(n.pk for n in networks)
     with django_assert_num_queries(1):  # memberships with the tree as sub-query
         assert len(audience_organisation_ids(root, include_subnetworks=True)) == len(networks)

@@ -50,7 +50,7 @@ def test_apply_creates_application_and_mails_coordinators_and_applicant(
 ):
     with django_capture_on_commit_callbacks(execute=True):
         membership = services.membership_apply(
-            organisation=carol_org(carol), network=network, applicant=carol, message="Hallo"
+            organisation=carol_org(carol), network=network, by=carol, message="Hallo"
         )
     assert membership.status == Membership.Status.APPLIED
     assert membership.applied_by == carol
@@ -65,29 +65,27 @@ def test_apply_creates_application_and_mails_coordinators_and_applicant(
 
 def test_second_application_is_refused_with_a_german_message(network, carol):
     organisation = carol_org(carol)
-    services.membership_apply(organisation=organisation, network=network, applicant=carol)
-    with pytest.raises(services.MembershipError) as error:
-        services.membership_apply(organisation=organisation, network=network, applicant=carol)
+    services.membership_apply(organisation=organisation, network=network, by=carol)
+    with pytest.raises(services.NetworkError) as error:
+        services.membership_apply(organisation=organisation, network=network, by=carol)
     assert str(error.value.message) == "Ihre Organisation hat sich bereits um Aufnahme beworben."
     assert Membership.objects.count() == 1
 
 
 def test_closed_network_refuses_applications(carol):
     network = NetworkFactory(is_open_for_members=False)
-    with pytest.raises(services.MembershipError):
-        services.membership_apply(organisation=carol_org(carol), network=network, applicant=carol)
+    with pytest.raises(services.NetworkError):
+        services.membership_apply(organisation=carol_org(carol), network=network, by=carol)
     assert not Membership.objects.exists()
 
 
 def test_approve_mails_both_sides_and_audits(
     network, alice, carol, django_capture_on_commit_callbacks
 ):
-    membership = services.membership_apply(
-        organisation=carol_org(carol), network=network, applicant=carol
-    )
+    membership = services.membership_apply(organisation=carol_org(carol), network=network, by=carol)
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        services.membership_approve(membership=membership, actor=alice, reason="Willkommen!")
+        services.membership_approve(membership=membership, by=alice, reason="Willkommen!")
     membership.refresh_from_db()
     assert membership.status == Membership.Status.ACTIVE
     assert membership.decided_by == alice
@@ -103,41 +101,39 @@ def test_approve_mails_both_sides_and_audits(
 def test_decline_requires_a_reason_and_mails_it(
     network, alice, carol, django_capture_on_commit_callbacks
 ):
-    membership = services.membership_apply(
-        organisation=carol_org(carol), network=network, applicant=carol
-    )
-    with pytest.raises(services.MembershipError):
-        services.membership_decline(membership=membership, actor=alice, reason="  ")
+    membership = services.membership_apply(organisation=carol_org(carol), network=network, by=carol)
+    with pytest.raises(services.NetworkError):
+        services.membership_decline(membership=membership, by=alice, reason="  ")
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        services.membership_decline(membership=membership, actor=alice, reason="Falsche Region")
+        services.membership_decline(membership=membership, by=alice, reason="Falsche Region")
     membership.refresh_from_db()
     assert membership.status == Membership.Status.DECLINED
     carol_mail = next(m for m in mail.outbox if m.to == ["carol@example.org"])
     assert "declined" in carol_mail.subject and "Falsche Region" in carol_mail.body
     assert AuditEvent.objects.filter(action="membership.declined").exists()
     # Declined organisations may apply again.
-    services.membership_apply(organisation=carol_org(carol), network=network, applicant=carol)
+    services.membership_apply(organisation=carol_org(carol), network=network, by=carol)
 
 
 def test_decisions_only_on_open_applications(network, alice):
     membership = MembershipFactory(network=network, status=Membership.Status.ACTIVE)
-    with pytest.raises(services.MembershipError):
-        services.membership_approve(membership=membership, actor=alice)
-    with pytest.raises(services.MembershipError):
-        services.membership_decline(membership=membership, actor=alice, reason="x")
+    with pytest.raises(services.NetworkError):
+        services.membership_approve(membership=membership, by=alice)
+    with pytest.raises(services.NetworkError):
+        services.membership_decline(membership=membership, by=alice, reason="x")
 
 
 def test_end_membership(network, alice, carol, django_capture_on_commit_callbacks):
     membership = MembershipFactory(network=network, organisation=carol_org(carol))
     with django_capture_on_commit_callbacks(execute=True):
-        services.membership_end(membership=membership, actor=alice)
+        services.membership_end(membership=membership, by=alice)
     membership.refresh_from_db()
     assert membership.status == Membership.Status.LEFT
     assert membership.ended_at == timezone.localdate()
     assert {m.to[0] for m in mail.outbox} == {"alice@example.org", "carol@example.org"}
-    with pytest.raises(services.MembershipError):
-        services.membership_end(membership=membership, actor=alice)
+    with pytest.raises(services.NetworkError):
+        services.membership_end(membership=membership, by=alice)
 
 
 def test_named_representative_of_a_new_member_is_invited_to_upcoming_meetings(network, alice):
@@ -154,10 +150,10 @@ def test_named_representative_of_a_new_member_is_invited_to_upcoming_meetings(ne
         end=start + timedelta(hours=2),
         status=Meeting.Status.PUBLISHED,
     )
-    membership = services.membership_approve(membership=membership, actor=alice)
+    membership = services.membership_approve(membership=membership, by=alice)
     person = OrganisationMemberFactory(organisation=organisation, user=UserFactory())
     services.representative_add(
-        membership=membership, person=person, role="representative", actor=alice
+        membership=membership, person=person, role="representative", by=alice
     )
     assert Invitation.objects.filter(meeting=meeting, user=person.user).exists()
 
@@ -167,5 +163,5 @@ def test_representative_must_work_for_the_member_organisation(network, alice):
     stranger = OrganisationMemberFactory()  # another organisation
     with pytest.raises(services.NetworkError):
         services.representative_add(
-            membership=membership, person=stranger, role="representative", actor=alice
+            membership=membership, person=stranger, role="representative", by=alice
         )

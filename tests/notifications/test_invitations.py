@@ -6,7 +6,8 @@ from django.utils import timezone
 
 from meetings import services as meeting_services
 from meetings.models import Invitation, Meeting, MeetingKind, Registration
-from notifications import hooks
+from meetings.services import invitations
+from notifications import receivers
 from notifications.models import OutgoingMail
 
 from .factories import MeetingFactory, NetworkFactory, UserFactory, add_member_organisation
@@ -94,7 +95,7 @@ def test_publishing_twice_or_calling_the_hook_again_sends_nothing_new(
     meeting = MeetingFactory(network=network, audience=Meeting.Audience.WITH_SUBNETWORKS)
     _publish(meeting, django_capture_on_commit_callbacks)
     with django_capture_on_commit_callbacks(execute=True):
-        hooks.on_meeting_published(meeting)
+        receivers.on_meeting_published(None, meeting=meeting)
     assert len(mail.outbox) == len(people)
     assert OutgoingMail.objects.filter(kind="invitation").count() == len(people)
 
@@ -237,7 +238,7 @@ def test_organisation_joining_later_is_invited_to_upcoming_meetings(
     Meeting.objects.filter(pk__in=[upcoming.pk, past.pk]).update(status=Meeting.Status.PUBLISHED)
     membership, newcomers = add_member_organisation(network, people=1)
     with django_capture_on_commit_callbacks(execute=True):
-        hooks.on_membership_activated(membership)
+        invitations.on_membership_accepted(None, membership=membership)
     (parsed,) = _messages()
     assert parsed["To"] == newcomers[0].email
     assert upcoming.title in parsed["Subject"]
@@ -250,5 +251,5 @@ def test_minutes_published_reaches_members_who_want_it(county, django_capture_on
     meeting = MeetingFactory(network=network, status=Meeting.Status.HELD)
     NotificationSettings.objects.create(user=people[1], minutes_notices=False)
     with django_capture_on_commit_callbacks(execute=True):
-        hooks.on_minutes_published(meeting)
+        receivers.on_minutes_published(None, meeting=meeting)
     assert list(_by_recipient()) == [people[0].email]

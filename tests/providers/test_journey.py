@@ -133,7 +133,7 @@ def test_register_offer_invite_and_find_in_the_directory(page, axe_check, site_u
 
     # The portal team verifies the organisation (Django admin action, tested in test_admin).
     services.organisation_verify(
-        organisation=organisation, actor=UserFactory(is_superuser=True, is_staff=True)
+        organisation=organisation, by=UserFactory(is_superuser=True, is_staff=True)
     )
 
     # An anonymous visitor filters the directory for Nettetal and the target group.

@@ -50,8 +50,8 @@ def test_verify_is_audited_once(db, org):
     org.is_verified = False
     org.save()
     admin = UserFactory(is_superuser=True)
-    assert services.organisation_verify(organisation=org, actor=admin) is True
-    assert services.organisation_verify(organisation=org, actor=admin) is False
+    assert services.organisation_verify(organisation=org, by=admin) is True
+    assert services.organisation_verify(organisation=org, by=admin) is False
     assert AuditEvent.objects.filter(action="organisation.verified").count() == 1
 
 
@@ -60,7 +60,7 @@ def test_an_invitation_mail_carries_a_link_that_attaches_the_invitee(
 ):
     with django_capture_on_commit_callbacks(execute=True):
         invitation = services.member_invite(
-            organisation=org, actor=alice, email="Dana@Example.org", role=STAFF
+            organisation=org, by=alice, email="Dana@Example.org", role=STAFF
         )
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
@@ -80,7 +80,7 @@ def test_an_invitation_mail_carries_a_link_that_attaches_the_invitee(
 
 
 def test_an_invitation_is_only_for_the_invited_address(org, alice):
-    invitation = services.member_invite(organisation=org, actor=alice, email="dana@example.org")
+    invitation = services.member_invite(organisation=org, by=alice, email="dana@example.org")
     mallory = UserFactory(email="mallory@example.org")
     with pytest.raises(services.ProviderError, match="dana@example.org"):
         services.invitation_accept(invitation=invitation, user=mallory)
@@ -88,7 +88,7 @@ def test_an_invitation_is_only_for_the_invited_address(org, alice):
 
 
 def test_an_expired_or_forged_token_is_refused(org, alice):
-    invitation = services.member_invite(organisation=org, actor=alice, email="dana@example.org")
+    invitation = services.member_invite(organisation=org, by=alice, email="dana@example.org")
     token = services.invitation_token(invitation)
     with pytest.raises(services.ProviderError, match="ungültig"):
         services.invitation_from_token(token[:-2] + "xx")
@@ -102,7 +102,7 @@ def test_an_expired_or_forged_token_is_refused(org, alice):
 
 def test_inviting_someone_who_already_belongs_is_refused(org, alice):
     with pytest.raises(services.ProviderError):
-        services.member_invite(organisation=org, actor=alice, email=alice.email.upper())
+        services.member_invite(organisation=org, by=alice, email=alice.email.upper())
 
 
 def test_join_request_mails_the_admins_and_acceptance_attaches_the_person(
@@ -119,17 +119,17 @@ def test_join_request_mails_the_admins_and_acceptance_attaches_the_person(
         services.join_request_create(organisation=org, user=erik)
 
     with django_capture_on_commit_callbacks(execute=True):
-        services.join_request_accept(join_request=join_request, actor=alice)
+        services.join_request_accept(join_request=join_request, by=alice)
     assert org.members.get(user=erik).role == STAFF
     assert mail.outbox[-1].to == [erik.email]
     with pytest.raises(services.ProviderError):
-        services.join_request_decline(join_request=join_request, actor=alice)
+        services.join_request_decline(join_request=join_request, by=alice)
 
 
 def test_a_declined_request_attaches_nobody(org, alice):
     erik = UserFactory()
     join_request = services.join_request_create(organisation=org, user=erik)
-    services.join_request_decline(join_request=join_request, actor=alice)
+    services.join_request_decline(join_request=join_request, by=alice)
     join_request.refresh_from_db()
     assert join_request.status == JoinRequest.Status.DECLINED
     assert not org.members.filter(user=erik).exists()
@@ -139,22 +139,22 @@ def test_an_organisation_always_keeps_at_least_one_admin(org, alice):
     alice_member = org.members.get(user=alice)
     carol_member = MemberFactory(organisation=org, role=STAFF)
     with pytest.raises(services.ProviderError):
-        services.member_remove(member=alice_member, actor=alice)
+        services.member_remove(member=alice_member, by=alice)
     with pytest.raises(services.ProviderError):
-        services.member_set_role(member=alice_member, actor=alice, role=STAFF)
+        services.member_set_role(member=alice_member, by=alice, role=STAFF)
     assert org.members.filter(role=ADMIN).count() == 1
 
     # With a second admin, either may step down — but not both.
-    services.member_set_role(member=carol_member, actor=alice, role=ADMIN)
-    services.member_set_role(member=alice_member, actor=alice, role=STAFF)
+    services.member_set_role(member=carol_member, by=alice, role=ADMIN)
+    services.member_set_role(member=alice_member, by=alice, role=STAFF)
     with pytest.raises(services.ProviderError):
-        services.member_set_role(member=carol_member, actor=alice, role=STAFF)
+        services.member_set_role(member=carol_member, by=alice, role=STAFF)
     assert list(org.members.filter(role=ADMIN)) == [carol_member]
 
 
 def test_handing_over_swaps_the_roles_and_is_audited(org, alice):
     carol_member = MemberFactory(organisation=org, role=STAFF)
-    services.admin_hand_over(organisation=org, actor=alice, to_member=carol_member)
+    services.admin_hand_over(organisation=org, by=alice, to_member=carol_member)
     roles = dict(org.members.values_list("user_id", "role"))
     assert roles == {alice.pk: STAFF, carol_member.user_id: ADMIN}
     changes = AuditEvent.objects.filter(action="organisation.role_changed")
@@ -164,7 +164,7 @@ def test_handing_over_swaps_the_roles_and_is_audited(org, alice):
 
 def test_removing_a_person_is_audited(org, alice):
     carol_member = MemberFactory(organisation=org)
-    services.member_remove(member=carol_member, actor=alice)
+    services.member_remove(member=carol_member, by=alice)
     event = AuditEvent.objects.get(action="organisation.member_removed")
     assert event.actor == alice
     assert event.target_id == str(org.pk)

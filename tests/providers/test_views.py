@@ -92,7 +92,7 @@ def test_a_broken_invitation_link_explains_itself(client, db):
 
 def test_an_invitation_asks_anonymous_visitors_to_log_in_or_sign_up(client, alice_member):
     invitation = services.member_invite(
-        organisation=alice_member.organisation, actor=alice_member.user, email="ben@example.org"
+        organisation=alice_member.organisation, by=alice_member.user, email="ben@example.org"
     )
     url = f"/providers/invitations/{services.invitation_token(invitation)}/"
     html = client.get(url).content.decode()
@@ -110,7 +110,7 @@ def test_my_organisations_lists_memberships_and_invitations(client, alice_member
     ben = UserFactory(email="ben@example.org")
     services.member_invite(
         organisation=OrganisationFactory(name="Stadtjugendamt Viersen"),
-        actor=alice_member.user,
+        by=alice_member.user,
         email="ben@example.org",
     )
     MemberFactory(user=ben, organisation=alice_member.organisation, function_title="Beratung")

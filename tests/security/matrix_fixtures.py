@@ -224,7 +224,7 @@ def _meeting(w, **extra):
 
 
 def _rsvp_token(w):
-    from notifications.rsvp import rsvp_token
+    from meetings.rsvp import rsvp_token
 
     return {"token": rsvp_token(w.invitation)}
 
@@ -271,7 +271,7 @@ KWARGS = {
     "meetings:feed_ics": lambda w: {"token": w.users["org_admin"].calendar_token},
     "meetings:poll": lambda w: {"pk": w.poll.pk},
     "meetings:poll_schedule": lambda w: {"pk": w.poll.pk},
-    "notifications:rsvp": _rsvp_token,
+    "rsvp": _rsvp_token,
     "notifications:meeting_delivery": lambda w: {"meeting_id": w.meeting_a.pk},
     "notifications:meeting_delivery_retry": lambda w: {"meeting_id": w.meeting_a.pk},
 }

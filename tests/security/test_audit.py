@@ -55,7 +55,7 @@ def test_mfa_changes_are_logged(alice):
 
 def test_export_is_logged(client, alice):
     client.force_login(alice)
-    client.get(reverse("core:my_data_download"))
+    client.get(reverse("pages:my_data_download"))
     assert AuditEvent.objects.filter(actor=alice, action="privacy.export").count() == 1
 
 
@@ -88,14 +88,14 @@ def test_coordinator_sees_the_events_of_their_network_only(client, db):
     audit_log(actor=kim, action="membership.approve", network_id=sub.pk)
     audit_log(actor=None, action="meeting.cancel", network_id=other.pk)
     client.force_login(kim)
-    response = client.get(reverse("core:network_audit_log", args=[mine.slug]))
+    response = client.get(reverse("network:audit_log", args=[mine.slug]))
     assert response.status_code == 200
     page = response.content.decode()
     assert "meeting.publish" in page
     assert "membership.approve" in page  # sub-network
     assert "meeting.cancel" not in page
     # bob probes another network's log: public network → 403, he knows it exists.
-    assert client.get(reverse("core:network_audit_log", args=[other.slug])).status_code == 403
+    assert client.get(reverse("network:audit_log", args=[other.slug])).status_code == 403
 
 
 def test_audit_log_page_is_paginated(client, db):
@@ -105,7 +105,7 @@ def test_audit_log_page_is_paginated(client, db):
     for number in range(30):
         audit_log(actor=kim, action=f"test.action{number:02d}", network_id=network.pk)
     client.force_login(kim)
-    first = client.get(reverse("core:network_audit_log", args=[network.slug])).content.decode()
+    first = client.get(reverse("network:audit_log", args=[network.slug])).content.decode()
     assert "test.action29" in first and "test.action04" not in first
-    second = client.get(reverse("core:network_audit_log", args=[network.slug]) + "?page=2")
+    second = client.get(reverse("network:audit_log", args=[network.slug]) + "?page=2")
     assert "test.action04" in second.content.decode()

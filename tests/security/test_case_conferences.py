@@ -56,13 +56,13 @@ def test_ics_has_title_time_and_place_only(conference):
 
 
 def test_mails_carry_no_description_or_agenda(conference, django_capture_on_commit_callbacks):
-    from notifications.hooks import on_meeting_published
+    from notifications.receivers import on_meeting_published
 
     meeting, kim, invited, other = conference
     meeting.status = "published"
     meeting.save()
     with django_capture_on_commit_callbacks(execute=True):
-        on_meeting_published(meeting)
+        on_meeting_published(None, meeting=meeting)
     mails = list(OutgoingMail.objects.all())
     assert [m.recipient for m in mails] == [invited]  # only the people named for it
     for mail in mails:

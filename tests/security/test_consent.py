@@ -15,7 +15,7 @@ def consent_required(settings):
 def test_user_with_an_older_version_is_asked_again(client, db):
     alice = UserFactory(privacy_consent_version="2026-11")
     client.force_login(alice)
-    response = client.get(reverse("core:dashboard"))
+    response = client.get(reverse("pages:dashboard"))
     assert response.status_code == 302
     assert response["Location"] == "/privacy/consent/?next=%2Fdashboard%2F"
     page = client.get(response["Location"]).content.decode()
@@ -33,7 +33,7 @@ def test_accepting_stores_the_version_and_returns_to_the_page(client, db):
     alice.refresh_from_db()
     assert alice.privacy_consent_version == "2027-01"
     assert alice.privacy_consent_at is not None
-    assert client.get(reverse("core:dashboard")).status_code == 200
+    assert client.get(reverse("pages:dashboard")).status_code == 200
 
 
 def test_not_ticking_the_box_shows_a_german_error(client, db):
@@ -56,9 +56,9 @@ def test_next_cannot_lead_to_another_site(client, db):
 
 
 def test_current_version_and_visitors_are_not_asked(client, db):
-    assert client.get(reverse("core:home")).status_code == 200
+    assert client.get(reverse("pages:home")).status_code == 200
     client.force_login(UserFactory(privacy_consent_version="2027-01"))
-    assert client.get(reverse("core:dashboard")).status_code == 200
+    assert client.get(reverse("pages:dashboard")).status_code == 200
 
 
 def test_privacy_notice_and_logout_stay_reachable(client, db):

@@ -22,7 +22,7 @@ def kim(db):
 
 def test_coordinator_without_totp_is_sent_to_the_setup(client, kim):
     client.force_login(kim)
-    response = client.get(reverse("core:dashboard"))
+    response = client.get(reverse("pages:dashboard"))
     assert response.status_code == 302
     assert response["Location"] == reverse("mfa_activate_totp")
     assert response["Location"].startswith(SETUP)
@@ -39,7 +39,7 @@ def test_site_admin_without_totp_cannot_open_django_admin(client, db):
 def test_coordinator_with_totp_passes(client, kim):
     add_totp(kim)
     client.force_login(kim)
-    assert client.get(reverse("core:dashboard")).status_code == 200
+    assert client.get(reverse("pages:dashboard")).status_code == 200
 
 
 def test_the_setup_page_logout_and_legal_pages_stay_reachable(client, kim):
@@ -49,13 +49,13 @@ def test_the_setup_page_logout_and_legal_pages_stay_reachable(client, kim):
     assert client.get(reverse("core:privacy")).status_code == 200
     assert client.get("/healthz").status_code == 200
     assert client.post(reverse("account_logout")).status_code == 302
-    assert client.get(reverse("core:dashboard")).status_code == 302  # logged out now
+    assert client.get(reverse("pages:dashboard")).status_code == 302  # logged out now
 
 
 def test_member_without_totp_is_not_asked(client, db):
     bob = UserFactory()
     client.force_login(bob)
-    assert client.get(reverse("core:dashboard")).status_code == 200
+    assert client.get(reverse("pages:dashboard")).status_code == 200
 
 
 def test_coordinator_can_activate_totp_and_then_act(client, kim):
@@ -75,4 +75,4 @@ def test_coordinator_can_activate_totp_and_then_act(client, kim):
     code = hotp_value(secret, next(yield_hotp_counters_from_time()))
     response = client.post(reverse("mfa_activate_totp"), {"code": f"{code:06d}"})
     assert response.status_code == 302
-    assert client.get(reverse("core:dashboard")).status_code == 200
+    assert client.get(reverse("pages:dashboard")).status_code == 200

@@ -26,19 +26,19 @@ MATRIX: dict[str, Entry] = {
     # --- core ---
     "healthz": Entry(public()),
     "core:favicon": Entry(statuses(redirect("/static/favicon.svg"))),
-    "core:home": Entry(public()),
-    "core:dashboard": Entry(login_required()),
+    "pages:home": Entry(public()),
+    "pages:dashboard": Entry(login_required()),
     "core:profile": Entry(login_required()),
     "core:set_language": Entry(public(405)),  # POST only
     "core:imprint": Entry(public()),
     "core:privacy": Entry(public()),
     "core:accessibility": Entry(public()),
     "core:privacy_consent": Entry(login_required()),
-    "core:my_data": Entry(login_required()),
-    "core:my_data_download": Entry(login_required()),
+    "pages:my_data": Entry(login_required()),
+    "pages:my_data_download": Entry(login_required()),
     # A session started without a password (force_login) must confirm the password first.
-    "core:account_delete": Entry(statuses(redirect("/accounts/reauthenticate/"), anonymous=302)),
-    "core:network_audit_log": Entry(
+    "pages:account_delete": Entry(statuses(redirect("/accounts/reauthenticate/"), anonymous=302)),
+    "network:audit_log": Entry(
         statuses(404, anonymous=302, org_admin=403, coordinator=200, site_admin=200)
     ),
     # --- meetings ---
@@ -152,7 +152,7 @@ MATRIX: dict[str, Entry] = {
             site_admin=403,
         )
     ),
-    "network:calendar": Entry(statuses(404, org_admin=200, coordinator=200, site_admin=200)),
+    "network_calendar": Entry(statuses(404, org_admin=200, coordinator=200, site_admin=200)),
     "network:detail": Entry(statuses(404, org_admin=200, coordinator=200, site_admin=200)),
     "network:edit": Entry(
         statuses(404, anonymous=302, org_admin=403, coordinator=200, site_admin=200)
@@ -197,7 +197,7 @@ MATRIX: dict[str, Entry] = {
         statuses(404, anonymous=302, coordinator=200, site_admin=200)
     ),
     "notifications:meeting_delivery_retry": Entry(statuses(405, anonymous=302)),
-    "notifications:rsvp": Entry(statuses(200)),
+    "rsvp": Entry(statuses(200)),
     "notifications:settings": Entry(statuses(200, anonymous=302)),
     # --- providers ---
     "providers:detail": Entry(statuses(404, org_admin=200, site_admin=200)),

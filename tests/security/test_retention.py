@@ -7,9 +7,9 @@ import pytest
 from dateutil.relativedelta import relativedelta
 from django.utils import timezone
 
-from core.retention import retention_anonymise
-from core.retention_tasks import retention_run
 from meetings.models import Feedback, Invitation, MeetingKind, MeetingTemplate, Registration
+from meetings.retention import retention_anonymise
+from meetings.tasks import retention_run
 
 from .factories import (
     FeedbackFactory,
@@ -121,7 +121,7 @@ def test_the_meeting_template_sets_the_period_per_kind(people):
 
 def test_beat_runs_the_job(settings):
     entries = [e["task"] for e in settings.CELERY_BEAT_SCHEDULE.values()]
-    assert "core.retention_tasks.retention_run" in entries
+    assert "meetings.tasks.retention_run" in entries
     from config.celery_app import app
 
-    assert "core.retention_tasks.retention_run" in app.tasks
+    assert "meetings.tasks.retention_run" in app.tasks

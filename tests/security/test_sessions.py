@@ -28,15 +28,15 @@ def test_sessions_page_is_in_the_account_menu_and_ends_other_sessions(alice):
     office = login("alice@example.org")
     home = login("alice@example.org")
     assert UserSession.objects.filter(user=alice).count() == 2
-    profile = office.get(reverse("core:my_data")).content.decode()
+    profile = office.get(reverse("pages:my_data")).content.decode()
     assert 'href="/accounts/sessions/"' in profile
     page = office.get(reverse("usersessions_list"))
     assert page.status_code == 200
     response = office.post(reverse("usersessions_list"))  # "sign out other sessions"
     assert response.status_code == 302
     assert UserSession.objects.filter(user=alice).count() == 1
-    assert home.get(reverse("core:dashboard")).status_code == 302  # ended
-    assert office.get(reverse("core:dashboard")).status_code == 200
+    assert home.get(reverse("pages:dashboard")).status_code == 302  # ended
+    assert office.get(reverse("pages:dashboard")).status_code == 200
 
 
 def test_changing_the_email_address_asks_for_the_password(client, alice):

@@ -110,13 +110,11 @@ def test_topic_page_renders_the_topic_inert(client, meeting_world):
 def test_invitation_mail_renders_the_description_inert(
     meeting_world, django_capture_on_commit_callbacks
 ):
-    from notifications.hooks import on_meeting_published
+    from meetings.services import meeting_publish
 
     meeting, kim, alice = meeting_world
-    meeting.status = "published"
-    meeting.save()
     with django_capture_on_commit_callbacks(execute=True):
-        on_meeting_published(meeting)
+        meeting_publish(meeting=meeting, by=kim)
     mails = list(OutgoingMail.objects.filter(recipient=alice))
     assert mails, "the representative is invited"
     for mail in mails:

@@ -9,6 +9,11 @@ from django.core import signing
 from django.db import transaction
 from django.utils import timezone
 
+from .models import Invitation
+from .services import registration_decline, registration_register
+
+# The salt stays as it was when the links lived in the notifications app: links in mails
+# already sent keep working.
 SALT = "notifications.rsvp"
 
 
@@ -30,8 +35,6 @@ def rsvp_url(invitation) -> str:
 
 def invitation_from_token(token: str):
     """The invitation the token was made for; raises InvalidToken or ExpiredToken."""
-    from meetings.models import Invitation
-
     try:
         data = signing.loads(token, salt=SALT)
     except signing.BadSignature as error:
@@ -50,8 +53,6 @@ def invitation_from_token(token: str):
 
 def rsvp_register(*, invitation):
     """Register the invited person (a seat or the waiting list); MeetingError if closed."""
-    from meetings.services import registration_register
-
     return registration_register(
         meeting=invitation.meeting,
         user=invitation.user,
@@ -62,9 +63,6 @@ def rsvp_register(*, invitation):
 
 def rsvp_decline(*, invitation) -> bool:
     """Decline once; False if this invitation was declined before (the link is used up)."""
-    from meetings.models import Invitation
-    from meetings.services import registration_decline
-
     with transaction.atomic():
         locked = Invitation.objects.select_for_update().get(pk=invitation.pk)
         if locked.declined_at is not None:

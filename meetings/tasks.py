@@ -1,5 +1,4 @@
-"""Beat task for retention. A module of its own because core/tasks.py belongs to another
-area; CoreConfig.ready imports it so that workers register the task."""
+"""Beat tasks of the meetings app (thin: they call a service)."""
 
 from celery import shared_task
 

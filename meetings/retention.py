@@ -15,10 +15,10 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from .models import Feedback, Invitation, MeetingKind, MeetingTemplate, Registration
+
 
 def retention_months(kind: str) -> int:
-    from meetings.models import MeetingTemplate
-
     months = MeetingTemplate.objects.filter(kind=kind).values_list("retention_months", flat=True)
     for value in months:
         return value
@@ -27,8 +27,6 @@ def retention_months(kind: str) -> int:
 
 def retention_anonymise(*, now=None) -> dict[str, int]:
     """Anonymise what has passed its retention period. Safe to run any number of times."""
-    from meetings.models import Feedback, Invitation, MeetingKind, Registration
-
     now = now or timezone.now()
     counts = {"registrations": 0, "invitations": 0, "feedback": 0}
     for kind in MeetingKind.values:

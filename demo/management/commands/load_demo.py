@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from core.demo import DEMO_PASSWORD, DEMO_USERS, load_demo_data
+from demo.data import DEMO_PASSWORD, DEMO_USERS, load_demo_data
 
 
 class Command(BaseCommand):

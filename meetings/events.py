@@ -1,0 +1,16 @@
+"""What happens to meetings that other apps may react to (see ``core.events``)."""
+
+from core.events import Event
+
+# A draft was published; its invitations are written (the whole audience, or the people
+# named for a case conference).
+meeting_published = Event("meeting")
+# People were invited to an already published meeting (named later, or their organisation
+# joined the network); ``user_ids`` are the new invitees.
+invitations_added = Event("meeting", "user_ids")
+# Time, place or format of a published meeting changed (the calendar sequence is raised).
+meeting_changed = Event("meeting", "changed_fields")
+meeting_cancelled = Event("meeting")
+# A seat became free and this registration moved up from the waiting list.
+registration_promoted = Event("registration")
+minutes_published = Event("meeting")

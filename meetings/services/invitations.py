@@ -1,0 +1,110 @@
+"""Who is invited to a meeting. Each invitation is written once, with the organisation the
+person represents; the invitation mails follow from the events (``meetings.events``).
+
+- Publishing invites the audience: the representatives and deputies of the network's active
+  member organisations (and of its sub-networks when the meeting addresses them).
+- Case conferences invite only the people named for them (``invitation_add``).
+- An organisation that joins a network later, or a person named its representative later, is
+  invited to the upcoming published meetings that address them (``invite_representatives``).
+"""
+
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from core.audit import audit_log
+from network.models import Membership
+from network.selectors import audience_representatives, membership_representatives
+from network.tree import ancestor_ids
+from providers.access import organisation_ids
+
+from .. import events
+from ..models import Invitation, Meeting, MeetingKind
+
+
+def audience_of(meeting: Meeting) -> dict[int, int]:
+    """person (user id) → organisation they represent, for the meeting's audience; one query."""
+    return audience_representatives(
+        meeting.network,
+        include_subnetworks=meeting.audience == Meeting.Audience.WITH_SUBNETWORKS,
+    )
+
+
+def invitations_write(*, meeting: Meeting, people: dict[int, int | None]) -> list[int]:
+    """Invite the people (user id → organisation id) not invited yet; returns their ids."""
+    if not people:
+        return []
+    invited = set(
+        Invitation.objects.filter(meeting=meeting, user_id__in=list(people)).values_list(
+            "user_id", flat=True
+        )
+    )
+    new = [user_id for user_id in people if user_id not in invited]
+    Invitation.objects.bulk_create(
+        [
+            Invitation(meeting=meeting, user_id=user_id, organisation_id=people[user_id])
+            for user_id in new
+        ],
+        batch_size=500,
+    )
+    return new
+
+
+@transaction.atomic
+def invitation_add(*, meeting: Meeting, by, users) -> int:
+    """Invite named people (case conferences); returns how many were new.
+
+    Once the meeting is published, the newly named get their invitation mail right away.
+    """
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    people = {user.pk: _first_organisation_id(user) for user in users}
+    new = invitations_write(meeting=meeting, people=people)
+    if new:
+        audit_log(
+            actor=by,
+            action="meeting.invited",
+            target=meeting,
+            network_id=meeting.network_id,
+            people=new,
+        )
+        if meeting.status == Meeting.Status.PUBLISHED:
+            events.invitations_added.send_event(meeting=meeting, user_ids=new)
+    return len(new)
+
+
+def _first_organisation_id(user) -> int | None:
+    own = organisation_ids(user)
+    return own[0] if own else None
+
+
+def invite_representatives(*, membership: Membership, people: dict[int, int]) -> None:
+    """Invite representatives of a member organisation to the upcoming published meetings
+    that address it: those of its network, and those of parent networks that include their
+    sub-networks. Case conferences invite named people only."""
+    if not people or membership.status != Membership.Status.ACTIVE:
+        return
+    addressed = Q(network_id=membership.network_id) | Q(
+        network_id__in=ancestor_ids(membership.network),
+        audience=Meeting.Audience.WITH_SUBNETWORKS,
+    )
+    upcoming = (
+        Meeting.objects.filter(addressed, status=Meeting.Status.PUBLISHED, start__gt=timezone.now())
+        .exclude(kind=MeetingKind.CASE_CONFERENCE)
+        .select_related("network", "contact_person")
+    )
+    for meeting in upcoming:
+        new = invitations_write(meeting=meeting, people=people)
+        if new:
+            events.invitations_added.send_event(meeting=meeting, user_ids=new)
+
+
+def on_membership_accepted(sender, *, membership, **kwargs) -> None:
+    """network.events.membership_accepted: the new member's representatives are invited."""
+    invite_representatives(membership=membership, people=membership_representatives(membership))
+
+
+def on_representative_added(sender, *, representative, **kwargs) -> None:
+    """network.events.representative_added: the newly named person is invited."""
+    membership = representative.membership
+    people = {representative.person.user_id: membership.organisation_id}
+    invite_representatives(membership=membership, people=people)

@@ -1,0 +1,200 @@
+"""Scheduling: create, publish, change, cancel and repeat meetings."""
+
+from datetime import datetime, timedelta
+
+from dateutil.relativedelta import relativedelta
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from core.audit import audit_log
+from network.models import Network
+
+from .. import events
+from ..models import EDITABLE_FIELDS, Meeting, MeetingKind, MeetingSeries, MeetingTemplate
+from .agenda import agenda_add_review_items, agenda_add_template_items
+from .errors import MeetingError
+from .invitations import audience_of, invitations_write
+from .registration import fill_free_seats
+
+# Changes a calendar must learn about (RFC 5545 SEQUENCE).
+CALENDAR_FIELDS = ("start", "end", "venue_name", "venue_address", "online_url", "format")
+RECURRENCE_STEPS = {
+    MeetingSeries.Recurrence.MONTHLY: relativedelta(months=1),
+    MeetingSeries.Recurrence.QUARTERLY: relativedelta(months=3),
+    MeetingSeries.Recurrence.HALF_YEARLY: relativedelta(months=6),
+    MeetingSeries.Recurrence.YEARLY: relativedelta(years=1),
+}
+
+
+def check_times(start: datetime, end: datetime) -> None:
+    if end <= start:
+        raise MeetingError(_("The meeting must end after it starts."))
+
+
+def template_for(kind: str) -> MeetingTemplate | None:
+    return MeetingTemplate.objects.filter(kind=kind).first()
+
+
+# --- Scheduling ---------------------------------------------------------------------------
+
+
+@transaction.atomic
+def meeting_create(
+    *,
+    network: Network,
+    by,
+    kind: str,
+    title: str,
+    start: datetime,
+    end: datetime | None = None,
+    **fields,
+) -> Meeting:
+    """A draft meeting from the template of its kind.
+
+    The template gives reminder offsets, the data-protection notice and the agenda outline
+    (one agenda item per line); open measures and working-group results for the plenary are
+    added to the agenda for review.
+    """
+    template = template_for(kind)
+    if end is None:
+        minutes = template.default_duration_minutes if template else 120
+        end = start + timedelta(minutes=minutes)
+    check_times(start, end)
+    unknown = set(fields) - set(EDITABLE_FIELDS) - {"series"}
+    if unknown:
+        raise TypeError(f"meeting_create() got unexpected fields: {sorted(unknown)}")
+    if template is not None:
+        fields.setdefault("reminder_offsets", list(template.reminder_offsets))
+        fields.setdefault("data_protection_notice", template.data_protection_notice)
+    if kind == MeetingKind.CASE_CONFERENCE:
+        # Nothing but a case reference may describe a case conference.
+        fields["description"] = ""
+    fields.setdefault("contact_person", by)
+    meeting = Meeting.objects.create(
+        network=network, kind=kind, title=title, start=start, end=end, created_by=by, **fields
+    )
+    if kind != MeetingKind.CASE_CONFERENCE:
+        agenda_add_template_items(meeting=meeting, template=template)
+        agenda_add_review_items(meeting=meeting)
+    audit_log(actor=by, action="meeting.created", target=meeting, network_id=network.pk)
+    return meeting
+
+
+@transaction.atomic
+def meeting_publish(*, meeting: Meeting, by) -> Meeting:
+    """Publish a draft: its audience is invited (written once, each invitation with the
+    organisation the person represents) and ``meeting_published`` is announced, upon which
+    the invitation mails are queued. Case conferences invite only the people named for them."""
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if meeting.status != Meeting.Status.DRAFT:
+        raise MeetingError(_("Only a draft can be published."))
+    meeting.status = Meeting.Status.PUBLISHED
+    meeting.published_at = timezone.now()
+    meeting.save(update_fields=["status", "published_at", "updated_at"])
+    if not meeting.is_case_conference:
+        invitations_write(meeting=meeting, people=audience_of(meeting))
+    audit_log(actor=by, action="meeting.published", target=meeting, network_id=meeting.network_id)
+    events.meeting_published.send_event(meeting=meeting)
+    return meeting
+
+
+@transaction.atomic
+def meeting_update(*, meeting: Meeting, by, **changes) -> Meeting:
+    """Change a meeting; time, place or format changes raise the calendar sequence."""
+    unknown = set(changes) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise TypeError(f"meeting_update() got unexpected fields: {sorted(unknown)}")
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if meeting.status == Meeting.Status.CANCELLED:
+        raise MeetingError(_("A cancelled meeting cannot be changed."))
+    if meeting.is_case_conference:
+        changes.pop("description", None)
+    changed = [name for name, value in changes.items() if getattr(meeting, name) != value]
+    for name in changed:
+        setattr(meeting, name, changes[name])
+    check_times(meeting.start, meeting.end)
+    calendar_changes = [name for name in changed if name in CALENDAR_FIELDS]
+    if calendar_changes:
+        meeting.sequence += 1
+    if not changed:
+        return meeting
+    meeting.save()
+    if "capacity" in changed:
+        fill_free_seats(meeting)
+    if meeting.status == Meeting.Status.PUBLISHED:
+        audit_log(
+            actor=by,
+            action="meeting.changed",
+            target=meeting,
+            network_id=meeting.network_id,
+            fields=changed,
+        )
+        if calendar_changes:
+            events.meeting_changed.send_event(meeting=meeting, changed_fields=calendar_changes)
+    return meeting
+
+
+@transaction.atomic
+def meeting_cancel(*, meeting: Meeting, by) -> Meeting:
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if meeting.status not in (Meeting.Status.DRAFT, Meeting.Status.PUBLISHED):
+        raise MeetingError(_("This meeting can no longer be cancelled."))
+    was_published = meeting.status == Meeting.Status.PUBLISHED
+    meeting.status = Meeting.Status.CANCELLED
+    meeting.cancelled_at = timezone.now()
+    meeting.sequence += 1
+    meeting.save(update_fields=["status", "cancelled_at", "sequence", "updated_at"])
+    audit_log(actor=by, action="meeting.cancelled", target=meeting, network_id=meeting.network_id)
+    if was_published:
+        events.meeting_cancelled.send_event(meeting=meeting)
+    return meeting
+
+
+def next_start(meeting: Meeting, recurrence: str) -> datetime:
+    """Same weekday-independent calendar date one step later, same local time of day."""
+    local = timezone.localtime(meeting.start)
+    naive = local.replace(tzinfo=None) + RECURRENCE_STEPS[recurrence]
+    return timezone.make_aware(naive)
+
+
+@transaction.atomic
+def meeting_create_next(*, meeting: Meeting, by, recurrence: str | None = None) -> Meeting:
+    """The next date of a series: a draft with the settings of this meeting."""
+    series = meeting.series
+    if series is None:
+        if not recurrence:
+            raise MeetingError(_("Please choose how often the meeting repeats."))
+        series = MeetingSeries.objects.create(
+            network=meeting.network, title=meeting.title, recurrence=recurrence
+        )
+        Meeting.objects.filter(pk=meeting.pk).update(series=series)
+        meeting.series = series
+    start = next_start(meeting, series.recurrence)
+    shift = start - meeting.start
+
+    def shifted(value):
+        return value + shift if value else None
+
+    return meeting_create(
+        network=meeting.network,
+        by=by,
+        kind=meeting.kind,
+        title=meeting.title,
+        start=start,
+        end=meeting.end + shift,
+        series=series,
+        description=meeting.description,
+        format=meeting.format,
+        venue_name=meeting.venue_name,
+        venue_address=meeting.venue_address,
+        online_url=meeting.online_url,
+        capacity=meeting.capacity,
+        registration_deadline=shifted(meeting.registration_deadline),
+        topic_deadline=shifted(meeting.topic_deadline),
+        contact_person=meeting.contact_person,
+        audience=meeting.audience,
+        working_group=meeting.working_group,
+        reminder_offsets=meeting.reminder_offsets,
+        data_protection_notice=meeting.data_protection_notice,
+    )
