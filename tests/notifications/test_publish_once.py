@@ -30,9 +30,11 @@ def _tables_written(queries, verb: str, table: str) -> int:
 
 
 def _publish_capturing(meeting, django_capture_on_commit_callbacks):
-    with CaptureQueriesContext(connection) as captured:
-        with django_capture_on_commit_callbacks(execute=True):
-            meeting_services.meeting_publish(meeting=meeting, by=meeting.contact_person)
+    with (
+        CaptureQueriesContext(connection) as captured,
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        meeting_services.meeting_publish(meeting=meeting, by=meeting.contact_person)
     return captured.captured_queries
 
 
