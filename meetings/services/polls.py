@@ -23,6 +23,11 @@ def poll_create(
     description: str = "",
     kind: str = MeetingKind.NETWORK,
 ) -> DatePoll:
+    if kind == MeetingKind.CASE_CONFERENCE:
+        # A poll is seen by the whole network; a case conference by its invitees only.
+        raise MeetingError(
+            _("Case conferences are scheduled with the people named for them, not by a poll.")
+        )
     if len(slots) < 2:
         raise MeetingError(_("Please propose at least two dates."))
     for start, end in slots:
