@@ -66,7 +66,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    "allauth.usersessions.middleware.UserSessionsMiddleware",
+    "core.middleware.UserSessionActivityMiddleware",
     "core.middleware.MFARequiredMiddleware",
     "core.middleware.PrivacyConsentMiddleware",
     "core.middleware.PermissionsPolicyMiddleware",
@@ -252,6 +252,9 @@ CELERY_BEAT_SCHEDULE = {
 
 # --- Security -----------------------------------------------------------------------------
 
+# Sessions are read from the cache (Redis in production) and kept in the database too, so a
+# restart of Redis logs nobody out.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
