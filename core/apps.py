@@ -7,6 +7,6 @@ class CoreConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
-        from . import retention_tasks, signals  # noqa: F401 - registers the beat task
+        from . import checks, retention_tasks, signals  # noqa: F401 - check, beat task
 
         signals.connect()
