@@ -7,6 +7,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
-        from . import checks, retention_tasks, signals  # noqa: F401 - check, beat task
+        from . import audit, checks, retention_tasks, signals  # noqa: F401 - check, task
 
         signals.connect()
+        audit.connect()

@@ -28,7 +28,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .audit import audit_log
+from .audit import audit_erase_person, audit_log
+from .models import AuditEvent
 
 # Never exported: credentials and secrets, even the person's own.
 SECRET_FIELDS = {"password", "calendar_token", "session_key", "session_data", "key", "secret"}
@@ -238,12 +239,12 @@ TEXT_FIELDS = (models.CharField, models.TextField)
 def erase_from_text_columns(*, strings: list[str], patterns, exclude_pk=None) -> int:
     """Replace the strings in every text and JSON column of every table. Returns rows changed.
 
-    Also used for audit events: erasure is the one change the application makes to them.
+    Not audit events: they change only through core.audit.audit_erase_person.
     """
     User = _user_model()
     changed = 0
     for model in apps.get_models():
-        if model._meta.proxy or not model._meta.managed:
+        if model._meta.proxy or not model._meta.managed or model is AuditEvent:
             continue
         manager = model._base_manager
         for field in model._meta.concrete_fields:
@@ -302,8 +303,10 @@ def account_delete(*, user, request=None) -> None:
     OrganisationInvitation.objects.filter(email__in=emails).delete()
     for user_session in UserSession.objects.filter(user=user):
         user_session.end()
-    erase_from_text_columns(
-        strings=_needle_strings(user, emails), patterns=_needles(user, emails), exclude_pk=user_id
+    strings, patterns = _needle_strings(user, emails), _needles(user, emails)
+    erase_from_text_columns(strings=strings, patterns=patterns, exclude_pk=user_id)
+    audit_erase_person(
+        user_id=user_id, mentions=strings, scrub=lambda value: _scrub_json(value, patterns)
     )
     audit_log(actor=None, action="privacy.account_deleted", request=request, user_id=user_id)
     try:
