@@ -32,9 +32,9 @@ RUN python -m venv "$VIRTUAL_ENV" && pip install .
 
 COPY . .
 # Build-time values only: production settings insist on them, the image never uses them.
-RUN SECRET_KEY=build-only-not-used-at-run-time ALLOWED_HOSTS=localhost SITE_URL=https://localhost \
+RUN SECRET_KEY=build-only-not-used-at-run-time ALLOWED_HOSTS=localhost SITE_URL=https://localhost TRUSTED_PROXY_COUNT=0 \
         python manage.py compilemessages --ignore=.venv --verbosity 0 \
-    && SECRET_KEY=build-only-not-used-at-run-time ALLOWED_HOSTS=localhost SITE_URL=https://localhost \
+    && SECRET_KEY=build-only-not-used-at-run-time ALLOWED_HOSTS=localhost SITE_URL=https://localhost TRUSTED_PROXY_COUNT=0 \
         python manage.py collectstatic --noinput --verbosity 0 \
     && mkdir -p /app/var \
     && chown -R portal:portal /app/var

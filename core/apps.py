@@ -7,7 +7,8 @@ class CoreConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
-        from . import personal_data, signals
+        from . import audit, checks, personal_data, signals  # noqa: F401 - checks register
 
         signals.connect()
+        audit.connect()
         personal_data.register()

@@ -82,16 +82,37 @@ class User(AbstractBaseUser, PermissionsMixin):
         return self.name or self.email
 
 
+class AuditLogIsAppendOnly(Exception):
+    pass
+
+
+class AuditEventQuerySet(models.QuerySet):
+    """Append-only for querysets too: ``AuditEvent.objects.filter(...).update(...)`` and
+    ``.delete()`` refuse (and with them ``bulk_update``). The one change the log allows is
+    ``core.audit.audit_erase_person``; on PostgreSQL a trigger refuses the rest in SQL."""
+
+    def update(self, **kwargs):
+        raise AuditLogIsAppendOnly(_("Audit events cannot be changed."))
+
+    def delete(self):
+        raise AuditLogIsAppendOnly(_("Audit events cannot be deleted."))
+
+    delete.queryset_only = True
+
+
 class AuditEvent(models.Model):
     """Who did what when. Written by ``core.audit.audit_log`` only; never changed afterwards."""
 
     created_at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
+    # DO_NOTHING, not SET_NULL: the deletion collector's SET_NULL is an UPDATE the log refuses.
+    # Deleting a user erases them from the log through its one path instead
+    # (core.audit.audit_erase_person, on pre_delete).
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("actor"),
         null=True,
         blank=True,
-        on_delete=models.SET_NULL,
+        on_delete=models.DO_NOTHING,
         related_name="+",
     )
     action = models.CharField(_("action"), max_length=64, db_index=True)
@@ -104,27 +125,26 @@ class AuditEvent(models.Model):
     ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
     data = models.JSONField(_("details"), default=dict, blank=True)
 
+    objects = AuditEventQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("audit event")
         verbose_name_plural = _("audit log")
         ordering = ["-created_at", "-id"]
+        # Related-object access and Django's own code use the base manager: it refuses too.
+        base_manager_name = "objects"
 
     def __str__(self):
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.action} {self.target_repr}"
 
     def save(self, *args, **kwargs):
-        # Append-only: an event is written once. The only change the application ever makes
-        # is the erasure of a deleted person's name and email (core.privacy), done in SQL.
+        # Append-only: an event is written once.
         if not self._state.adding:
             raise AuditLogIsAppendOnly(_("Audit events cannot be changed."))
         super().save(*args, **kwargs)
 
     def delete(self, *args, **kwargs):
         raise AuditLogIsAppendOnly(_("Audit events cannot be deleted."))
-
-
-class AuditLogIsAppendOnly(Exception):
-    pass
 
 
 class LegalText(models.Model):

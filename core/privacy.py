@@ -11,8 +11,10 @@ Deletion, in one transaction:
 2. their email addresses — identifiers that belong to them alone — are replaced wherever
    they still stand in a text column. Their *name* is never searched for in free text: a
    namesake's data stays untouched;
-3. the user row is deleted. Foreign keys decide the rest: registrations, feedback, topic
-   proposals and audit events keep their row and lose the person (SET_NULL), so counts per
+3. the audit log loses the person through its one erasure path
+   (``core.audit.audit_erase_person``: their events keep what happened, without who and from
+   where), and the user row is deleted. Foreign keys decide the rest: registrations, feedback
+   and topic proposals keep their row and lose the person (SET_NULL), so counts per
    organisation and ratings stay; memberships in organisations and date-poll answers go with
    the person (CASCADE).
 """
@@ -31,12 +33,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
 from . import registry
-from .audit import audit_log
+from .audit import ERASED, audit_erase_person, audit_log
+from .models import AuditEvent
 
 # Never exported: credentials and secrets, even the person's own.
 SECRET_FIELDS = {"password", "calendar_token", "session_key", "session_data", "key", "secret"}
 SECRET_MODEL_FIELDS = {"mfa.authenticator": {"data"}}
-ERASED = "[gelöscht]"
 
 
 class AccountDeletionRefused(Exception):
@@ -179,7 +181,8 @@ def _erase_addresses(emails: list[str], *, exclude_user_pk: int) -> int:
     """Replace the person's addresses in every text and JSON column; returns rows changed.
 
     Email columns holding exactly one of the addresses are emptied; elsewhere the address is
-    replaced by ``ERASED``. Audit events are changed only through ``core.audit``'s erasure path.
+    replaced by ``ERASED``. Not audit events: they change only through
+    ``core.audit.audit_erase_person``.
     """
     from django.apps import apps
 
@@ -187,7 +190,7 @@ def _erase_addresses(emails: list[str], *, exclude_user_pk: int) -> int:
     patterns = _address_patterns(emails)
     changed = 0
     for model in apps.get_models():
-        if model._meta.proxy or not model._meta.managed:
+        if model._meta.proxy or not model._meta.managed or model is AuditEvent:
             continue
         manager = model._base_manager
         for field in model._meta.concrete_fields:
@@ -237,6 +240,10 @@ def account_delete(*, user, request=None) -> None:
         if entry.erase is not None:
             entry.erase(user, emails)
     _erase_addresses(emails, exclude_user_pk=user_id)
+    patterns = _address_patterns(emails)
+    audit_erase_person(
+        user_id=user_id, mentions=emails, scrub=lambda value: _scrub_json(value, patterns)
+    )
     audit_log(actor=None, action="privacy.account_deleted", request=request, user_id=user_id)
     try:
         user.delete()

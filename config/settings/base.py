@@ -187,13 +187,24 @@ ACCOUNT_REAUTHENTICATION_TIMEOUT = 300
 # handing over an organisation use core.security.reauthentication_required).
 ACCOUNT_REAUTHENTICATION_REQUIRED = True
 ACCOUNT_RATE_LIMITS = {
-    "login_failed": "5/5m/ip,5/5m/key",
+    # Per account (key): 5 failures in 5 minutes lock that account; this stops guessing one
+    # person's password. Per address (ip): this stops one client trying a few passwords on
+    # many accounts. But one address is often many people (a county administration behind one
+    # NAT address; behind a proxy with a wrong TRUSTED_PROXY_COUNT, everyone), and their typos
+    # must not lock each other out. 100 in 5 minutes is more than a few hundred colleagues
+    # mistype while logging in before the same meeting, and still holds a client spraying
+    # passwords to one guess every 3 seconds (and each account to its 5).
+    "login_failed": "100/5m/ip,5/5m/key",
+    # Every login attempt per address, failed or not (allauth's default: 30 a minute). Above
+    # the failure budget, so that the failures decide, with room for a busy office's logins.
+    "login": "200/5m/ip",
     "signup": "20/h/ip",
     "reset_password": "20/m/ip,5/m/key",
     "confirm_email": "1/3m/key",
 }
 # Behind a reverse proxy the client address is the n-th from the right in X-Forwarded-For;
-# with 0 the header is ignored entirely, so it cannot be spoofed.
+# with 0 the header is ignored entirely, so it cannot be spoofed. Production settings have no
+# default: the operator states the number (core.checks guards the combination with a proxy).
 ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Netzwerkportal Jugendhilfe"

@@ -87,6 +87,7 @@ def test_web_worker_and_beat_answer_healthz_and_run_a_task_through_redis(
         ALLOWED_HOSTS="127.0.0.1,localhost",
         SITE_URL=f"http://127.0.0.1:{port}",
         SECURE_SSL_REDIRECT="false",
+        TRUSTED_PROXY_COUNT="0",  # the test talks to gunicorn directly
         DATABASE_URL=smoke_database_url,
         REDIS_URL=settings.REDIS_URL,
         VAR_DIR=str(tmp_path / "var"),

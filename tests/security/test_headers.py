@@ -107,6 +107,7 @@ def test_production_settings_are_strict():
         "SECRET_KEY": "x" * 60,
         "ALLOWED_HOSTS": "portal.example.org",
         "SITE_URL": "https://portal.example.org",
+        "TRUSTED_PROXY_COUNT": "0",
     }
     code = (
         "import django; django.setup(); from django.conf import settings as s; "
