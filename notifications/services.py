@@ -51,7 +51,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
-from .models import OutgoingMail
+from .models import NotificationSettings, OutgoingMail
 
 logger = logging.getLogger(__name__)
 
@@ -618,3 +618,20 @@ def outbox_retry_failed(*, reference: str, by, network_id: int | None = None) ->
             transaction.on_commit(lambda: enqueue_delivery(ids))
     return len(ids)
 
+
+# --- Personal settings --------------------------------------------------------------------
+
+
+def notifications_switch_off(*, user, kind: str) -> None:
+    """Send ``user`` no more mails of ``kind`` (and of the kinds sharing its switch).
+
+    Idempotent: switching off what is off changes nothing.
+    """
+    flag = NotificationSettings.OPTIONAL_KINDS[kind]
+    with transaction.atomic():
+        preferences, _created = NotificationSettings.objects.select_for_update().get_or_create(
+            user=user
+        )
+        if getattr(preferences, flag):
+            setattr(preferences, flag, False)
+            preferences.save(update_fields=[flag, "updated_at"])
