@@ -7,7 +7,7 @@ class NotificationsConfig(AppConfig):
     verbose_name = _("Notifications")
 
     def ready(self):
-        from . import personal_data, receivers
+        from . import checks, personal_data, receivers  # noqa: F401 - checks register
 
         receivers.connect()
         personal_data.register()

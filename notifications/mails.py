@@ -2,7 +2,8 @@
 person switched that kind off); callers store them with ``services.mail_enqueue_many``.
 
 Case conferences carry only title, time and place: no description and no agenda, neither in
-the mail nor in the attached calendar event.
+the mail nor in the attached calendar event. Mails a person can switch off carry one-click
+``List-Unsubscribe`` headers (``unsubscribe.py``); the others do not.
 """
 
 import copy
@@ -18,6 +19,7 @@ from meetings.models import Meeting
 
 from .models import NotificationSettings
 from .services import AUTOMATIC_HEADERS, PreparedMail, mail_render
+from .unsubscribe import unsubscribe_headers
 
 
 def language_of(user) -> str:
@@ -63,7 +65,7 @@ def compose(
         body_html=body_html,
         recipient=user,
         reference=reference,
-        headers=dict(AUTOMATIC_HEADERS),
+        headers={**AUTOMATIC_HEADERS, **unsubscribe_headers(user, kind)},
         attachments=attachments or [],
     )
 

@@ -3,11 +3,35 @@
 ``mail_enqueue`` renders a mail from ``emails/<template>-subject.txt``, ``-body.txt`` and
 ``-body.html`` in the recipient's language and stores it; ``mail_enqueue_many`` stores many
 prepared mails with one INSERT. Delivery tasks are enqueued only when the transaction commits;
-if the broker is down then, the periodic sweep enqueues them later.
+if the broker is down then, the request does not wait for it (the broker options in
+``config/settings/base.py`` give up after about a second) and the periodic sweep enqueues the
+rows later.
 
 Delivery moves a row queued → sending → sent (or back to queued with a later
 ``next_attempt_at``, or failed after the last attempt). A row is claimed under a row lock and
 only while it is queued and due, so running a delivery task twice sends the mail once.
+
+How late a killed worker's mail goes out
+-----------------------------------------
+A row is "sending" only during its own SMTP exchange, and no mail data goes out later than
+``send_deadline()`` = 2 × ``EMAIL_TIMEOUT`` (40 s) after the claim: a server slow in one step
+still gets its full ``EMAIL_TIMEOUT``, and at the deadline the connection is cut
+(``_SendDeadline``). A live worker, however slow its server, has therefore sent the mail or
+given up before ``sending_lease()`` (60 s) ends, and a row still "sending" after the lease
+belongs to a dead worker: the sweep takes it back and nothing is sent twice (``checks.py``
+refuses an ``EMAIL_TIMEOUT`` that breaks this). Whatever a late worker writes to a row another
+worker has claimed since is ignored (``_still_claimed``). The rest of a dead worker's batch is
+still queued and due; the sweep hands it out again once it has waited ``stale_after()``
+(60 s), long enough that a task still on its way is not doubled. The sweep runs every
+``sweep_interval()`` (20 s, ``CELERY_BEAT_SCHEDULE``). So after a worker is killed, its last
+mail goes out at most
+
+    max(lease 60 s, stale 60 s) + sweep interval 20 s + one exchange 40 s = 120 s
+
+later (``worst_case_after_kill()``), given a free worker; the exchange takes well under a second
+with a healthy server. The broker's ``visibility_timeout`` (600 s) plays no part: the
+redelivered task of the dead worker finds its rows sent and does nothing. A mail that was
+already waiting for a retry keeps its backoff and is late by at most stale + interval.
 """
 
 import contextlib
@@ -15,8 +39,10 @@ import hashlib
 import logging
 import random
 import smtplib
+import socket
+import threading
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 from email.mime.text import MIMEText
 
 from django.conf import settings
@@ -25,16 +51,11 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
-from .models import OutgoingMail
+from .models import NotificationSettings, OutgoingMail
 
 logger = logging.getLogger(__name__)
 
 AUTOMATIC_HEADERS = {"Auto-Submitted": "auto-generated"}
-# A row in "sending" longer than this belongs to a worker that died; the sweep takes it back.
-SENDING_LEASE = timedelta(minutes=5)
-# Rows still queued this long after they became due lost their task (broker down, worker
-# killed before it acknowledged); the sweep enqueues them again.
-STALE_AFTER = timedelta(minutes=2)
 # Publishing to 2,000 people becomes 40 tasks, each sending over one SMTP connection.
 BATCH_SIZE = 50
 MAX_ATTEMPTS = 6
@@ -44,6 +65,37 @@ CLOCK_TOLERANCE = timedelta(seconds=2)
 
 def retry_base_seconds() -> float:
     return float(getattr(settings, "NOTIFICATIONS_RETRY_BASE_SECONDS", 30))
+
+
+# How much longer than one SMTP exchange the lease must be: clocks of hosts differ, and the
+# row is marked sent after the exchange.
+LEASE_MARGIN = timedelta(seconds=10)
+
+
+def sending_lease() -> timedelta:
+    """A row in "sending" longer than this belongs to a worker that died; the sweep takes it
+    back. At least ``send_deadline() + LEASE_MARGIN`` (``checks.py``)."""
+    return timedelta(seconds=getattr(settings, "NOTIFICATIONS_SENDING_LEASE_SECONDS", 60))
+
+
+def stale_after() -> timedelta:
+    """Rows still queued this long after they became due lost their task (broker down, worker
+    killed before it acknowledged); the sweep enqueues them again."""
+    return timedelta(seconds=getattr(settings, "NOTIFICATIONS_STALE_AFTER_SECONDS", 60))
+
+
+def send_deadline() -> timedelta:
+    """After this, one mail's SMTP exchange sends nothing more (see ``_SendDeadline``)."""
+    return timedelta(seconds=2 * settings.EMAIL_TIMEOUT)
+
+
+def sweep_interval() -> timedelta:
+    return timedelta(seconds=settings.CELERY_BEAT_SCHEDULE["outbox-sweep"]["schedule"])
+
+
+def worst_case_after_kill() -> timedelta:
+    """How long after a worker is killed its last mail has gone out (module docstring)."""
+    return max(sending_lease(), stale_after()) + sweep_interval() + send_deadline()
 
 
 class Outcome:
@@ -56,16 +108,21 @@ class Outcome:
 @dataclass
 class DeliveryResult:
     outcome: str
-    retry_in: float | None = None
+    # When the row is due again (its next_attempt_at).
+    retry_at: datetime | None = None
+    # The server, not this one mail, failed: it went away, timed out or closed the session.
+    server_failed: bool = False
 
 
 @dataclass
 class BatchResult:
     sent: int = 0
-    retries: dict[int, float] = field(default_factory=dict)
-    # Rows of the batch not tried because the server failed; deliver them later together.
+    # Row id → when it is due again, for the rows the server refused for now.
+    retries: dict[int, datetime] = field(default_factory=dict)
+    # Rows of the batch not tried because the server failed; postponed in their rows until
+    # ``deferred_until``, to be delivered together then.
     deferred: list[int] = field(default_factory=list)
-    deferred_in: float = 0.0
+    deferred_until: datetime | None = None
 
 
 @dataclass
@@ -220,8 +277,13 @@ def _store(**fields) -> OutgoingMail:
     return mail
 
 
-def enqueue_delivery(mail_ids: list[int], *, countdown: float | None = None) -> bool:
-    """Hand rows to the workers. A broker outage is not an error: the sweep retries later."""
+def enqueue_delivery(mail_ids: list[int], *, eta: datetime | None = None) -> bool:
+    """Hand rows to the workers. A broker outage is not an error: the sweep retries later.
+
+    Called in web requests (after commit): each publish is tried once, with the broker's
+    connect and answer timeouts of ``config/settings/base.py``, and the first failure ends
+    the loop, so a request waits about a second at most for a broker that is not there.
+    """
     from .tasks import deliver_batch, deliver_mail
 
     try:
@@ -230,12 +292,7 @@ def enqueue_delivery(mail_ids: list[int], *, countdown: float | None = None) -> 
             task, args = (
                 (deliver_mail, (chunk[0],)) if len(chunk) == 1 else (deliver_batch, (chunk,))
             )
-            task.apply_async(
-                args,
-                countdown=countdown,
-                retry=True,
-                retry_policy={"max_retries": 2, "interval_start": 0, "interval_step": 0.5},
-            )
+            task.apply_async(args, eta=eta)
     except Exception as error:  # noqa: BLE001 - any broker error: the rows wait for the sweep
         logger.warning(
             "Could not enqueue mail delivery (%s: %s); the outbox sweep will retry.",
@@ -308,29 +365,98 @@ def _is_permanent(error: Exception) -> bool:
     return False
 
 
+def _is_server_failure(error: Exception) -> bool:
+    """True when the server, not this one mail, is the problem: it went away, did not answer
+    in time, or closed the session (421). A 4xx answer to one mail (greylisting, "451 try
+    again later") concerns that mail only; the connection stays usable for the next one."""
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        return any(code == 421 for code, _message in error.recipients.values())
+    if isinstance(error, smtplib.SMTPResponseException):
+        return error.smtp_code == 421
+    return True
+
+
 def backoff_seconds(attempts: int) -> float:
     """Exponential backoff with ±25 % jitter, so retries of one outage spread out."""
     delay = min(retry_base_seconds() * 2 ** (attempts - 1), 3600)
     return delay * random.uniform(0.75, 1.25)
 
 
+class _SendDeadline:
+    """Cuts the SMTP connection when one mail's exchange outlasts ``send_deadline()``.
+
+    Every socket operation already gives up after ``EMAIL_TIMEOUT``, but a slow server that
+    answers each command just in time could stretch one exchange over minutes, past the
+    sending lease, and the sweep would hand the row to a second worker while the first is
+    still sending it. At the deadline the watchdog shuts the socket down (the blocked read
+    returns at once); a connection that was still being opened then (connecting, TLS, login:
+    no mail data yet) is not used for sending.
+    """
+
+    def __init__(self, connection, seconds: float):
+        self.connection = connection
+        self.seconds = seconds
+        self.expired = threading.Event()
+        self._timer = threading.Timer(seconds, self._expire)
+        self._timer.daemon = True
+
+    def __enter__(self):
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc_info):
+        self._timer.cancel()
+
+    def _expire(self) -> None:
+        self.expired.set()
+        sock = getattr(getattr(self.connection, "connection", None), "sock", None)
+        if sock is not None:
+            # socket.socket's own shutdown, also for a TLS socket: SSLSocket.shutdown would
+            # unwrap it under the feet of the thread that is reading from it.
+            with contextlib.suppress(OSError):
+                socket.socket.shutdown(sock, socket.SHUT_RDWR)
+
+    def check(self) -> None:
+        if self.expired.is_set():
+            raise self._error()
+
+    def explain(self, error: Exception) -> Exception:
+        """The error to record: a cut connection fails with "connection closed" otherwise."""
+        return self._error() if self.expired.is_set() else error
+
+    def _error(self) -> TimeoutError:
+        return TimeoutError(f"SMTP exchange cut after {self.seconds:g} s")
+
+
 def mail_deliver(mail_id: int, *, connection=None) -> DeliveryResult:
-    """Send one row. Safe to call twice: only the caller that claims the row sends it."""
+    """Send one row. Safe to call twice: only the caller that claims the row sends it.
+
+    ``connection`` is an open mail backend to reuse (a batch); without one, the mail gets a
+    connection of its own.
+    """
     mail = mail_claim(mail_id)
     if mail is None:
         return DeliveryResult(Outcome.SKIPPED)
+    own_connection = connection is None
+    if own_connection:
+        connection = get_connection(fail_silently=False)
+    deadline = _SendDeadline(connection, send_deadline().total_seconds())
     try:
-        message = build_message(mail)
-        message.connection = connection
-        if connection is not None:
+        with deadline:
+            message = build_message(mail)
+            message.connection = connection
             connection.open()
-        message.send(fail_silently=False)
+            deadline.check()
+            message.send(fail_silently=False)
     except (smtplib.SMTPException, OSError) as error:
-        return _record_failure(mail, error)
+        return _record_failure(mail, deadline.explain(error))
     except Exception as error:
         logger.exception("Mail %s could not be built or sent", mail.pk)
         return _record_failure(mail, error, permanent=True)
-    OutgoingMail.objects.filter(pk=mail.pk).update(
+    finally:
+        if own_connection:
+            _close_quietly(connection)
+    _still_claimed(mail).update(
         status=OutgoingMail.Status.SENT,
         sent_at=timezone.now(),
         last_error="",
@@ -339,28 +465,36 @@ def mail_deliver(mail_id: int, *, connection=None) -> DeliveryResult:
     return DeliveryResult(Outcome.SENT)
 
 
+def _still_claimed(mail: OutgoingMail):
+    """The row, unless another worker claimed it since (every claim counts an attempt).
+
+    A worker that outlived its lease must not undo the work of the one the sweep gave the
+    row to: its late "sent" or "retry" is ignored then.
+    """
+    return OutgoingMail.objects.filter(pk=mail.pk, attempts=mail.attempts)
+
+
 def _record_failure(mail: OutgoingMail, error: Exception, *, permanent=None) -> DeliveryResult:
     now = timezone.now()
     text = f"{type(error).__name__}: {error}"[:2000]
     if permanent is None:
         permanent = _is_permanent(error)
+    claimed = _still_claimed(mail).filter(status=OutgoingMail.Status.SENDING)
     if permanent or mail.attempts >= MAX_ATTEMPTS:
-        OutgoingMail.objects.filter(pk=mail.pk).update(
-            status=OutgoingMail.Status.FAILED, last_error=text, updated_at=now
-        )
+        if not claimed.update(status=OutgoingMail.Status.FAILED, last_error=text, updated_at=now):
+            return DeliveryResult(Outcome.SKIPPED)
         logger.warning(
             "Mail %s failed for good after %s attempts: %s", mail.pk, mail.attempts, text
         )
         return DeliveryResult(Outcome.FAILED)
     delay = backoff_seconds(mail.attempts)
-    OutgoingMail.objects.filter(pk=mail.pk).update(
-        status=OutgoingMail.Status.QUEUED,
-        last_error=text,
-        next_attempt_at=now + timedelta(seconds=delay),
-        updated_at=now,
-    )
+    retry_at = now + timedelta(seconds=delay)
+    if not claimed.update(
+        status=OutgoingMail.Status.QUEUED, last_error=text, next_attempt_at=retry_at, updated_at=now
+    ):
+        return DeliveryResult(Outcome.SKIPPED)
     logger.info("Mail %s will be retried in %.0f s: %s", mail.pk, delay, text)
-    return DeliveryResult(Outcome.RETRY, retry_in=delay)
+    return DeliveryResult(Outcome.RETRY, retry_at=retry_at, server_failed=_is_server_failure(error))
 
 
 def _close_quietly(connection) -> None:
@@ -368,11 +502,33 @@ def _close_quietly(connection) -> None:
         connection.close()
 
 
+def mail_postpone(mail_ids: list[int], *, until: datetime) -> list[int]:
+    """Make queued rows that would be due sooner due ``until``; returns their ids.
+
+    Their new time is in their rows, so the sweep does not take them for lost while they
+    wait; rows with a later retry of their own keep it.
+    """
+    with transaction.atomic():
+        ids = list(
+            OutgoingMail.objects.select_for_update(skip_locked=True)
+            .filter(pk__in=mail_ids, status=OutgoingMail.Status.QUEUED, next_attempt_at__lt=until)
+            .order_by("pk")
+            .values_list("pk", flat=True)
+        )
+        OutgoingMail.objects.filter(pk__in=ids).update(
+            next_attempt_at=until, updated_at=timezone.now()
+        )
+    return ids
+
+
 def mail_deliver_batch(mail_ids: list[int]) -> BatchResult:
     """Send several rows over one SMTP connection.
 
-    When the server fails a mail for a passing reason, that mail is retried on its own and
-    the rest of the batch waits as long, instead of hammering a server that is in trouble.
+    A mail the server refuses for now (a 4xx answer to it) is retried on its own backoff
+    and the batch goes on with the next one: greylisting refuses every new mail once, and a
+    batch that stopped at each refusal would send one mail per retry interval. When the
+    server itself fails (gone, too slow, 421), the rest of the batch is postponed as long as
+    the failed mail, in the rows, instead of hammering a server that is in trouble.
     """
     result = BatchResult()
     connection = get_connection(fail_silently=False)
@@ -382,10 +538,13 @@ def mail_deliver_batch(mail_ids: list[int]) -> BatchResult:
             if outcome.outcome == Outcome.SENT:
                 result.sent += 1
             elif outcome.outcome == Outcome.RETRY:
-                result.retries[mail_id] = outcome.retry_in
-                result.deferred = list(mail_ids[index + 1 :])
-                result.deferred_in = outcome.retry_in
-                break
+                result.retries[mail_id] = outcome.retry_at
+                if outcome.server_failed:
+                    result.deferred = mail_postpone(
+                        list(mail_ids[index + 1 :]), until=outcome.retry_at
+                    )
+                    result.deferred_until = outcome.retry_at
+                    break
             elif outcome.outcome == Outcome.FAILED:
                 # The connection may be in an unknown state after an error.
                 _close_quietly(connection)
@@ -395,18 +554,21 @@ def mail_deliver_batch(mail_ids: list[int]) -> BatchResult:
 
 
 def outbox_requeue_stale(
-    *, older_than: timedelta = STALE_AFTER, sending_lease: timedelta = SENDING_LEASE
+    *, older_than: timedelta | None = None, lease: timedelta | None = None
 ) -> int:
     """Enqueue delivery again for rows nobody delivered: broker down, worker killed.
 
-    Rows stuck in "sending" belonged to a worker that died mid-send; they go back to the
-    queue (their attempt stays counted). Returns how many rows were handed to the workers.
+    Rows "sending" for longer than the lease belonged to a worker that died mid-send; they
+    go back to the queue (their attempt stays counted). Queued rows due for longer than
+    ``stale_after()`` lost their task. Returns how many rows were handed to the workers.
     """
+    older_than = stale_after() if older_than is None else older_than
+    lease = sending_lease() if lease is None else lease
     now = timezone.now()
     with transaction.atomic():
         lost = list(
             OutgoingMail.objects.select_for_update(skip_locked=True)
-            .filter(status=OutgoingMail.Status.SENDING, updated_at__lt=now - sending_lease)
+            .filter(status=OutgoingMail.Status.SENDING, updated_at__lt=now - lease)
             .values_list("pk", flat=True)[:5000]
         )
         OutgoingMail.objects.filter(pk__in=lost).update(
@@ -455,3 +617,21 @@ def outbox_retry_failed(*, reference: str, by, network_id: int | None = None) ->
             )
             transaction.on_commit(lambda: enqueue_delivery(ids))
     return len(ids)
+
+
+# --- Personal settings --------------------------------------------------------------------
+
+
+def notifications_switch_off(*, user, kind: str) -> None:
+    """Send ``user`` no more mails of ``kind`` (and of the kinds sharing its switch).
+
+    Idempotent: switching off what is off changes nothing.
+    """
+    flag = NotificationSettings.OPTIONAL_KINDS[kind]
+    with transaction.atomic():
+        preferences, _created = NotificationSettings.objects.select_for_update().get_or_create(
+            user=user
+        )
+        if getattr(preferences, flag):
+            setattr(preferences, flag, False)
+            preferences.save(update_fields=[flag, "updated_at"])

@@ -2,18 +2,20 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Count, OuterRef, Subquery
-from django.http import Http404
+from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from django.views.decorators.http import require_POST
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods, require_POST
 
 from meetings.models import Invitation, Meeting, Registration
 from meetings.permissions import can_manage_meeting
 
+from . import unsubscribe as unsubscribe_links
 from .forms import NotificationSettingsForm
 from .models import NotificationSettings, OutgoingMail
-from .services import outbox_retry_failed
+from .services import notifications_switch_off, outbox_retry_failed
 
 PAGE_SIZE = 25
 
@@ -141,3 +143,39 @@ def notification_settings(request):
         messages.success(request, _("Your notification settings have been saved."))
         return redirect("notifications:settings")
     return render(request, "notifications/settings.html", {"form": form})
+
+
+# --- One-click unsubscribe (List-Unsubscribe in optional mails) ---------------------------
+
+
+# A mail client POSTs without a session, so without a CSRF token (RFC 8058). Nothing is at
+# stake for a forged request: it can only switch off a kind of mail for the token's person,
+# and only with the token.
+@csrf_exempt
+@require_http_methods(["GET", "POST"])
+def unsubscribe(request, token: str):
+    """GET: a page with a button; POST ``List-Unsubscribe=One-Click``: switch the kind off.
+
+    The same page for everyone and every state (idempotent, tells nothing about the person);
+    no redirect, as RFC 8058 asks of the POST.
+    """
+    try:
+        user, kind = unsubscribe_links.person_and_kind_from_token(token)
+    except unsubscribe_links.InvalidToken as error:
+        raise Http404 from error
+    done = request.method == "POST"
+    if done:
+        name, value = unsubscribe_links.ONE_CLICK
+        if request.POST.get(name) != value:
+            return HttpResponseBadRequest()
+        notifications_switch_off(user=user, kind=kind)
+    flag = NotificationSettings.OPTIONAL_KINDS[kind]
+    return render(
+        request,
+        "notifications/unsubscribe.html",
+        {
+            "done": done,
+            "one_click": unsubscribe_links.ONE_CLICK,
+            "label": NotificationSettings._meta.get_field(flag).verbose_name,
+        },
+    )

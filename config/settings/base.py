@@ -230,9 +230,22 @@ if CELERY_BROKER_URL.startswith("filesystem://"):
         "store_processed": False,
     }
 else:
-    # Unacknowledged tasks of a killed worker come back after this many seconds; longer
-    # than any task runs, shorter than anyone waits for mail.
-    CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 600}
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        # Unacknowledged tasks of a killed worker come back after this many seconds; longer
+        # than any task runs. Mail does not wait for it: the outbox sweep takes the rows of
+        # a dead worker back much sooner (notifications/services.py).
+        "visibility_timeout": 600,
+        # Web requests publish delivery tasks when their transaction commits. A broker that
+        # is down, unreachable or hung must not hold them: connecting gives up after half a
+        # second, waiting for an answer after one, and a publish is not retried (below); the
+        # outbox sweep delivers what could not be queued.
+        "socket_connect_timeout": 0.5,
+        "socket_timeout": 1.0,
+    }
+# The whole attempt to connect for a publish, and no second attempt: a request waits at most
+# about a second for a broker that is not there.
+CELERY_BROKER_CONNECTION_TIMEOUT = 1.0
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 0}
 CELERY_RESULT_BACKEND = env(
     "CELERY_RESULT_BACKEND",
     default=REDIS_URL or f"file://{VAR_DIR / 'celery-results'}",
@@ -251,7 +264,8 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 CELERY_BEAT_SCHEDULE = {
-    "outbox-sweep": {"task": "notifications.tasks.outbox_sweep", "schedule": 60.0},
+    # Part of the bound on how late a killed worker's mail goes out (notifications/services.py).
+    "outbox-sweep": {"task": "notifications.tasks.outbox_sweep", "schedule": 20.0},
     # Reminders are computed from the database on every tick; idempotency keys make a
     # repeated tick harmless.
     "notification-reminders": {

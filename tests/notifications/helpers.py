@@ -2,6 +2,7 @@
 
 import re
 from email import message_from_bytes, policy
+from urllib.parse import urlsplit
 
 from icalendar import Calendar
 
@@ -27,6 +28,13 @@ def rsvp_path(parsed) -> str:
     match = re.search(r"https?://[^/\s]+(/notifications/rsvp/[^/\s]+/)", text_body(parsed))
     assert match, "no personal link in the mail"
     return match.group(1)
+
+
+def unsubscribe_path(parsed) -> str:
+    """The path of the one-click link in the List-Unsubscribe header."""
+    value = parsed["List-Unsubscribe"].strip()
+    assert value.startswith("<http") and value.endswith(">"), value
+    return urlsplit(value[1:-1]).path
 
 
 def the_event(calendar):

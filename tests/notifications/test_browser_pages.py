@@ -1,15 +1,18 @@
-"""The notification pages in a real browser: delivery view, settings, personal RSVP link."""
+"""The notification pages in a real browser: delivery view, settings, personal RSVP link,
+one-click unsubscribe."""
 
 import pytest
 from django.core import mail
 
 from meetings import services as meeting_services
 from meetings.models import Registration
+from notifications import mails
 from notifications.models import NotificationSettings
+from notifications.services import mail_enqueue_many
 from tests.support.browser import log_in, submit
 
 from .factories import MeetingFactory, NetworkFactory, UserFactory, add_member_organisation
-from .helpers import parse, rsvp_path
+from .helpers import parse, rsvp_path, unsubscribe_path
 
 
 @pytest.mark.browser
@@ -30,6 +33,16 @@ def test_delivery_settings_and_rsvp_pages(page, axe_check, site_url):
     submit(page, "main button[type=submit][value=register]")
     axe_check(page)
     assert Registration.objects.get(meeting=meeting, user=dana).status == "registered"
+
+    # Dana stops the notices about minutes with the link of such a mail, without logging in.
+    mail_enqueue_many([mails.minutes_published_mail(meeting, dana)])
+    (notice,) = [m for m in mail.outbox if "List-Unsubscribe" in m.extra_headers]
+    page.goto(unsubscribe_path(parse(notice.message().as_bytes())))
+    axe_check(page)
+    submit(page, "main button[type=submit]")
+    assert page.inner_text("h1") == "Abbestellt"
+    axe_check(page)
+    assert NotificationSettings.objects.get(user=dana).minutes_notices is False
 
     # Kim sees who answered.
     log_in(page, site_url, kim)

@@ -139,6 +139,11 @@ def test_batch_stops_on_a_server_problem_and_defers_the_rest():
     assert result.deferred == [ids[2]]
     statuses = dict(OutgoingMail.objects.values_list("pk", "status"))
     assert statuses == {ids[0]: "sent", ids[1]: "queued", ids[2]: "queued"}
+    # The row that waits has its new time in the row, the same as the failed one: the sweep
+    # does not take it for lost meanwhile.
+    due = dict(OutgoingMail.objects.values_list("pk", "next_attempt_at"))
+    assert due[ids[2]] == due[ids[1]] == result.retries[ids[1]] == result.deferred_until
+    assert due[ids[2]] > timezone.now() + timedelta(seconds=20)
 
 
 def test_sweep_requeues_lost_rows_and_rows_of_dead_workers(django_capture_on_commit_callbacks):

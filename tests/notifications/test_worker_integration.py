@@ -1,26 +1,26 @@
 """With real parts: a Celery worker subprocess, Redis and an aiosmtpd SMTP server.
 
 The worker works on the same PostgreSQL test database; the test process publishes tasks to
-Redis (not eagerly) and reads what the SMTP server accepted.
+a redis-server of the module's own (not eagerly) and reads what the SMTP server accepted.
 """
 
 import shutil
-import socket
-import subprocess
+import threading
 import time
 from collections import Counter
 from datetime import timedelta
 
 import pytest
-import redis
 from django.test import Client
 
 from meetings import services as meeting_services
 from meetings.models import Meeting, Registration
+from notifications import checks, services
 from notifications.models import OutgoingMail
 from notifications.services import outbox_requeue_stale
-from notifications.testing import Worker, publishing_to, smtp_server
+from notifications.testing import Beat, PrivateRedis, Worker, publishing_to, smtp_server
 
+from . import worker_settings_quick_sweep
 from .factories import MeetingFactory, NetworkFactory, add_member_organisation
 from .helpers import attendees, calendar_of, rsvp_path, the_event
 
@@ -29,9 +29,9 @@ pytestmark = [
     pytest.mark.redis,
     pytest.mark.slow,
     pytest.mark.django_db(transaction=True),
+    pytest.mark.skipif(not shutil.which("redis-server"), reason="needs redis-server"),
 ]
 
-BROKER = "redis://127.0.0.1:6379/5"
 WORKER_SETTINGS = "tests.notifications.worker_settings"
 
 
@@ -48,22 +48,29 @@ def sink(smtp):
     return handler
 
 
+@pytest.fixture(scope="module")
+def redis_server(tmp_path_factory):
+    server = PrivateRedis(tmp_path_factory.mktemp("redis")).start()
+    yield server
+    server.stop()
+
+
 @pytest.fixture
-def broker():
-    redis.Redis.from_url(BROKER).flushdb()
-    with publishing_to(BROKER):
-        yield BROKER
+def broker(redis_server):
+    redis_server.flush()
+    with publishing_to(redis_server.url):
+        yield redis_server.url
+
+
+def _worker(broker, smtp, log_path, **options) -> Worker:
+    _, port = smtp
+    options.setdefault("settings_module", WORKER_SETTINGS)
+    return Worker(broker_url=broker, smtp_port=port, log_path=log_path, **options)
 
 
 @pytest.fixture
 def worker(transactional_db, broker, smtp, tmp_path):
-    _, port = smtp
-    worker = Worker(
-        broker_url=broker,
-        smtp_port=port,
-        log_path=tmp_path / "worker.log",
-        settings_module=WORKER_SETTINGS,
-    ).start()
+    worker = _worker(broker, smtp, tmp_path / "worker.log").start()
     yield worker
     worker.stop()
 
@@ -76,6 +83,15 @@ def county(settings):
     _, people = add_member_organisation(county, people=2, deputies=1)
     _, town_people = add_member_organisation(town, people=1, deputies=1, language="en")
     return county, people + town_people
+
+
+def _network_with(count: int):
+    network = NetworkFactory()
+    people = []
+    for _ in range(count // 10):
+        _, users = add_member_organisation(network, people=10)
+        people += users
+    return network, people
 
 
 def _by_recipient(sink):
@@ -170,113 +186,106 @@ def test_smtp_refusing_the_first_two_attempts_delivers_on_retry(worker, sink, co
     assert max(mails.values_list("attempts", flat=True)) >= 2
 
 
-def test_worker_killed_mid_batch_delivers_everything_once_after_restart(
+def test_smtp_refusing_every_message_twice_retries_each_on_its_own_schedule(worker, sink):
+    """A greylisting server: 451 for the first two attempts of every message, then 250."""
+    network, people = _network_with(20)  # one batch
+    sink.refuse_each_first = 2
+    _publish(MeetingFactory(network=network))
+
+    assert sink.wait_for(len(people), timeout=60), OutgoingMail.objects.values_list(
+        "status", "attempts", "last_error"
+    )
+    time.sleep(1)
+    _assert_each_once(sink, [u.email for u in people])
+    mails = OutgoingMail.objects.filter(kind="invitation")
+    assert set(mails.values_list("status", flat=True)) == {OutgoingMail.Status.SENT}
+    assert set(mails.values_list("attempts", flat=True)) == {3}
+    # The batch tried every message once, one after the other (when it stopped at each
+    # refusal, a message's first attempt waited for the retries of all before it: 20 × 1 s).
+    first_attempts = sorted(times[0] for times in sink.attempts.values())
+    assert first_attempts[-1] - first_attempts[0] < 5, "the batch stopped at a refusal"
+    # Then each message was retried after its own backoff (1 s, then 2 s, ± 25 % jitter, the
+    # base shortened to 1 s), counted from its own previous attempt; the upper limits leave
+    # room for a worker that runs the retries of 20 messages one after the other.
+    for message_id, times in sink.attempts.items():
+        assert len(times) == 3, message_id
+        first_wait, second_wait = times[1] - times[0], times[2] - times[1]
+        assert 0.7 <= first_wait < 1.25 + 3, (message_id, first_wait)
+        assert 1.45 <= second_wait < 2.5 + 3, (message_id, second_wait)
+
+
+def test_killed_worker_mails_go_out_once_within_the_stated_bound(
     transactional_db, broker, smtp, sink, tmp_path, settings
 ):
-    _, port = smtp
-    network = NetworkFactory()
-    people = []
-    for _ in range(6):
-        _, users = add_member_organisation(network, people=10)
-        people += users
-    sink.hold_at = 20  # the 20th mail of the first batch: kill the worker while it waits
-    first = Worker(
-        broker_url=broker,
-        smtp_port=port,
-        log_path=tmp_path / "w1.log",
-        settings_module=WORKER_SETTINGS,
-    ).start()
+    """Two workers and the beat run; SIGKILL the one in the middle of a batch.
+
+    The intervals are shortened (``worker_settings_quick_sweep``) in the same relation as in
+    production; ``test_outbox_bounds`` checks the production values' arithmetic.
+    """
+    quick = worker_settings_quick_sweep
+    settings.EMAIL_TIMEOUT = quick.EMAIL_TIMEOUT
+    settings.NOTIFICATIONS_SENDING_LEASE_SECONDS = quick.NOTIFICATIONS_SENDING_LEASE_SECONDS
+    settings.NOTIFICATIONS_STALE_AFTER_SECONDS = quick.NOTIFICATIONS_STALE_AFTER_SECONDS
+    settings.CELERY_BEAT_SCHEDULE = quick.CELERY_BEAT_SCHEDULE
+    assert checks.sending_lease_outlasts_one_exchange(None) == []
+    bound = services.worst_case_after_kill().total_seconds()
+
+    network, people = _network_with(40)  # one batch
+    sink.hold_at = 20  # the 20th mail: kill its worker while it waits for the answer
+    quick_settings = "tests.notifications.worker_settings_quick_sweep"
+    workers = [
+        _worker(broker, smtp, tmp_path / f"w{n}.log", settings_module=quick_settings).start()
+        for n in (1, 2)
+    ]
+    beat = Beat(broker_url=broker, log_path=tmp_path / "beat.log", settings_module=quick_settings)
+    beat.start()
     try:
         _publish(MeetingFactory(network=network))
-        assert sink.holding.wait(60), "the worker never reached the 20th mail"
-        first.kill()
+        assert sink.holding.wait(60), "no worker reached the 20th mail"
+        (sending,) = OutgoingMail.objects.filter(status=OutgoingMail.Status.SENDING)
+        (busy,) = [w for w in workers if w.received("notifications.tasks.deliver_batch")]
+        busy.kill()
+        killed_at = time.monotonic()
+        sink.release.set()
+        assert sink.wait_for(len(people), timeout=bound + 30), len(sink.messages)
+        last_mail_after = time.monotonic() - killed_at
+        time.sleep(2)  # nothing more may arrive
     finally:
         sink.release.set()
-        first.stop()
-    assert len(sink.messages) == 19
-    assert OutgoingMail.objects.filter(status=OutgoingMail.Status.SENDING).count() == 1
-
-    second = Worker(
-        broker_url=broker,
-        smtp_port=port,
-        log_path=tmp_path / "w2.log",
-        settings_module=WORKER_SETTINGS,
-    ).start()
-    try:
-        # The beat sweep, with the lease of the dead worker's row already expired.
-        outbox_requeue_stale(older_than=timedelta(0), sending_lease=timedelta(0))
-        assert sink.wait_for(len(people), timeout=90), len(sink.messages)
-        time.sleep(2)
-    finally:
-        second.stop()
+        beat.stop()
+        for worker in workers:
+            worker.stop()
     _assert_each_once(sink, [u.email for u in people])
     assert not OutgoingMail.objects.exclude(status=OutgoingMail.Status.SENT).exists()
+    # The mail that was being sent went out again: its first attempt is counted.
+    assert OutgoingMail.objects.get(pk=sending.pk).attempts == 2
+    assert last_mail_after <= bound, f"last mail {last_mail_after:.1f} s after the kill"
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class PrivateRedis:
-    """A redis-server of our own, so stopping it does not disturb anyone else."""
-
-    def __init__(self, tmp_path):
-        self.port = _free_port()
-        self.dir = tmp_path
-        self.process = None
-
-    def start(self):
-        self.process = subprocess.Popen(  # noqa: S603
-            [
-                shutil.which("redis-server"),
-                "--port",
-                str(self.port),
-                "--save",
-                "",
-                "--appendonly",
-                "no",
-                "--dir",
-                str(self.dir),
-            ],
-            stdout=subprocess.DEVNULL,
-        )
-        client = redis.Redis(port=self.port)
-        for _ in range(100):
-            try:
-                client.ping()
-                return
-            except redis.ConnectionError:
-                time.sleep(0.05)
-        raise RuntimeError("redis-server did not start")
-
-    def stop(self):
-        if self.process and self.process.poll() is None:
-            self.process.terminate()
-            self.process.wait(timeout=10)
-
-
-@pytest.mark.skipif(not shutil.which("redis-server"), reason="needs redis-server")
-def test_broker_down_while_publishing_delivers_everything_after_the_sweep(
-    transactional_db, smtp, sink, tmp_path, county, caplog
+@pytest.mark.parametrize("fault", ["stopped", "frozen"])
+def test_broker_down_while_publishing_does_not_hold_the_request(
+    transactional_db, smtp, sink, tmp_path, caplog, fault
 ):
-    _, port = smtp
-    network, people = county
-    private = PrivateRedis(tmp_path)
-    private.start()
-    url = f"redis://127.0.0.1:{private.port}/0"
-    worker = Worker(
-        broker_url=url,
-        smtp_port=port,
-        log_path=tmp_path / "w.log",
-        settings_module=WORKER_SETTINGS,
-    ).start()
+    """``stopped``: connections are refused. ``frozen`` (SIGSTOP): a hung broker that accepts
+    connections and never answers. Either way the publication returns within two seconds,
+    and the sweep delivers every invitation once the broker is back."""
+    network, people = _network_with(60)
+    private = PrivateRedis(tmp_path).start()
+    worker = _worker(private.url, smtp, tmp_path / "w.log").start()
+    # If publishing waited for the broker, the test would hang: wake it up after a while.
+    watchdog = threading.Timer(15, private.thaw)
     try:
-        with publishing_to(url):
-            private.stop()
-            meeting = MeetingFactory(network=network, audience=Meeting.Audience.WITH_SUBNETWORKS)
+        with publishing_to(private.url):
+            if fault == "stopped":
+                private.stop()
+            else:
+                private.freeze()
+                watchdog.start()
+            meeting = MeetingFactory(network=network)
+            started = time.monotonic()
             _publish(meeting)  # the publication itself succeeds
+            took = time.monotonic() - started
+            assert took < 2, f"publishing waited {took:.1f} s for the broker"
             assert Meeting.objects.get(pk=meeting.pk).status == Meeting.Status.PUBLISHED
             assert OutgoingMail.objects.filter(status=OutgoingMail.Status.QUEUED).count() == len(
                 people
@@ -285,11 +294,15 @@ def test_broker_down_while_publishing_delivers_everything_after_the_sweep(
             time.sleep(1)
             assert sink.messages == []
 
-            private.start()
+            if fault == "stopped":
+                private.start()
+            else:
+                private.thaw()
             outbox_requeue_stale(older_than=timedelta(0))
             assert sink.wait_for(len(people), timeout=90), "mails did not arrive after the sweep"
             time.sleep(1)
     finally:
+        watchdog.cancel()
         worker.stop()
         private.stop()
     _assert_each_once(sink, [u.email for u in people])

@@ -229,6 +229,12 @@ def _rsvp_token(w):
     return {"token": rsvp_token(w.invitation)}
 
 
+def _unsubscribe_token(w):
+    from notifications.unsubscribe import unsubscribe_token
+
+    return {"token": unsubscribe_token(w.users["org_admin"], "reminder")}
+
+
 def _org_invitation_token(w):
     from providers.services import invitation_token
 
@@ -272,6 +278,7 @@ KWARGS = {
     "meetings:poll": lambda w: {"pk": w.poll.pk},
     "meetings:poll_schedule": lambda w: {"pk": w.poll.pk},
     "rsvp": _rsvp_token,
+    "notifications:unsubscribe": _unsubscribe_token,
     "notifications:meeting_delivery": lambda w: {"meeting_id": w.meeting_a.pk},
     "notifications:meeting_delivery_retry": lambda w: {"meeting_id": w.meeting_a.pk},
 }

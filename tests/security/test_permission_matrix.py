@@ -199,6 +199,8 @@ MATRIX: dict[str, Entry] = {
     "notifications:meeting_delivery_retry": Entry(statuses(405, anonymous=302)),
     "rsvp": Entry(statuses(200)),
     "notifications:settings": Entry(statuses(200, anonymous=302)),
+    # The signed link in optional mails: works without logging in, the same for everyone.
+    "notifications:unsubscribe": Entry(statuses(200)),
     # --- providers ---
     "providers:detail": Entry(statuses(404, org_admin=200, site_admin=200)),
     "providers:directory": Entry(statuses(200)),
