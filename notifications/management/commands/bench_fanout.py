@@ -18,12 +18,12 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
-from django.db import connection, transaction
+from django.db import connection
 from django.utils import timezone
 
 from meetings.models import Meeting, MeetingKind
+from meetings.services import meeting_publish
 from network.models import Membership, Network, Representative
-from notifications import hooks
 from notifications.models import OutgoingMail
 from notifications.services import BATCH_SIZE, build_message
 from notifications.testing import Worker, publishing_to, smtp_server
@@ -64,12 +64,7 @@ class Command(BaseCommand):
             try:
                 meeting = self._create_audience(tag, count)
                 started = time.perf_counter()
-                with transaction.atomic():
-                    Meeting.objects.filter(pk=meeting.pk).update(
-                        status=Meeting.Status.PUBLISHED, published_at=timezone.now()
-                    )
-                    meeting.status = Meeting.Status.PUBLISHED
-                    hooks.on_meeting_published(meeting)
+                meeting_publish(meeting=meeting, by=None)
                 enqueued = time.perf_counter()
                 if not sink.wait_for(count, timeout=timeout):
                     raise CommandError(f"only {len(sink.messages)} of {count} mails arrived")
