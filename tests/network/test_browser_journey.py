@@ -94,7 +94,7 @@ def test_application_accepted_in_portal_and_declined_in_admin(page, axe_check):
         "Derzeit nehmen wir nur Träger aus dem Kreis auf."
     )
     page.get_by_role("button", name="Anträge ablehnen").click()
-    expect(page.locator(".messagelist")).to_contain_text("1 Mitgliedschaften geändert")
+    expect(page.locator(".messagelist")).to_contain_text("1 Mitgliedschaft geändert.")
 
     accepted = Membership.objects.get(organisation__slug="ambulante-hilfen-niederrhein")
     declined = Membership.objects.get(organisation__slug="jugendhilfe-rhein-ruhr")
