@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Value
 
 from .models import County, Municipality, Offer, Organisation, OrganisationMember
 from .permissions import can_see_staff_contacts, is_site_admin, member_for
@@ -107,15 +107,28 @@ def directory_organisations(user, filters: DirectoryFilters) -> QuerySet[Organis
         organisations = organisations.filter(text_q | Exists(offer_text))
 
     shown = Offer.objects.filter(pk__in=offers.values("pk")) if filters.filters_offers else offers
-    return organisations.order_by("name", "pk").prefetch_related(
-        "fields_of_work",
-        "municipalities",
-        Prefetch(
-            "offers",
-            queryset=shown.order_by("title").prefetch_related("target_groups", "municipalities"),
-            to_attr="shown_offers",
-        ),
+    return (
+        organisations.annotate(is_own=_is_own(user))
+        .order_by("name", "pk")
+        .prefetch_related(
+            "fields_of_work",
+            "municipalities",
+            Prefetch(
+                "offers",
+                queryset=shown.order_by("title").prefetch_related(
+                    "target_groups", "municipalities"
+                ),
+                to_attr="shown_offers",
+            ),
+        )
     )
+
+
+def _is_own(user):
+    """The user works for the organisation: the entry tells them who else sees it."""
+    if not user.is_authenticated:
+        return Value(False)
+    return Exists(OrganisationMember.objects.filter(organisation=OuterRef("pk"), user_id=user.pk))
 
 
 @dataclass

@@ -20,7 +20,7 @@ def log_in(page, email):
     page.goto("/accounts/login/")
     page.get_by_label("E-Mail-Adresse").fill(email)
     page.get_by_label("Passwort").fill(DEMO_PASSWORD)
-    page.get_by_role("main").get_by_role("button", name="Anmeldung").click()
+    page.get_by_role("main").get_by_role("button", name="Einloggen").click()
     page.wait_for_url(lambda url: "/accounts/login/" not in url)
 
 
