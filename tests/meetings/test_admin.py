@@ -87,6 +87,10 @@ def data():
     result = WorkingGroupResult.objects.create(
         working_group=group, title="Ergebnis Sonnenschein", presented_at=case_conference
     )
+    # Rows without a meeting stay visible to everyone in the admin.
+    Measure.objects.create(network=network, title="Fortbildungsplan erstellen")
+    DatePoll.objects.create(network=network, title="Terminfindung Frühjahr")
+    WorkingGroupResult.objects.create(working_group=group, title="Leitfaden Übergänge")
     for target in (case_conference, measure, poll):
         audit_log(actor=None, action="test.created", target=target, network_id=network.pk)
     OutgoingMail.objects.create(
@@ -305,8 +309,9 @@ def test_staff_see_no_case_conference_in_lists_counts_or_search(staff, data):
     assert counts("/admin/meetings/meeting/") == (1, 1)  # the network meeting only
     assert counts("/admin/meetings/meeting/?q=Sonnenschein") == (0, 1)
     assert counts("/admin/meetings/registration/") == (1, 1)
-    assert counts("/admin/meetings/datepoll/") == (0, 0)
-    assert counts("/admin/network/measure/") == (0, 0)
+    assert counts("/admin/meetings/datepoll/") == (1, 1)
+    assert counts("/admin/network/measure/") == (1, 1)
+    assert counts("/admin/network/workinggroupresult/") == (1, 1)
     assert counts("/admin/notifications/outgoingmail/") == (1, 1)
     others = AuditEvent.objects.exclude(action="test.created").count()  # e.g. the log-in
     assert counts("/admin/core/auditevent/") == (others, others)
