@@ -6,13 +6,15 @@ import csv
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.admin.options import IncorrectLookupParameters
+from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
+from core.admin import PortalAdmin
 from providers.models import County, Organisation
 
 from . import services
@@ -72,7 +74,7 @@ class RepresentativeInline(admin.TabularInline):
 
 
 @admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):
+class MembershipAdmin(PortalAdmin):
     list_display = [
         "organisation",
         "network",
@@ -136,7 +138,8 @@ class MembershipAdmin(admin.ModelAdmin):
         if done:
             self.message_user(
                 request,
-                gettext("%(count)d memberships changed.") % {"count": done},
+                ngettext("%(count)d membership changed.", "%(count)d memberships changed.", done)
+                % {"count": done},
                 level=messages.SUCCESS,
             )
 
@@ -214,8 +217,6 @@ class MembershipAdmin(admin.ModelAdmin):
     def export_filtered_csv(self, request):
         """Everything the changelist currently shows (search and filters applied)."""
         if not self.has_view_permission(request):
-            from django.core.exceptions import PermissionDenied
-
             raise PermissionDenied
         try:
             changelist = self.get_changelist_instance(request)
@@ -270,7 +271,7 @@ class SubnetworkInline(admin.TabularInline):
 
 
 @admin.register(Network)
-class NetworkAdmin(admin.ModelAdmin):
+class NetworkAdmin(PortalAdmin):
     list_display = ["name", "kind", "parent", "visibility", "is_open_for_members"]
     list_filter = ["kind", "visibility", "is_open_for_members"]
     search_fields = ["name", "slug", "keywords"]
@@ -287,7 +288,7 @@ class NetworkAdmin(admin.ModelAdmin):
 
 
 @admin.register(WorkingGroup)
-class WorkingGroupAdmin(admin.ModelAdmin):
+class WorkingGroupAdmin(PortalAdmin):
     list_display = ["name", "network", "lead", "is_open"]
     list_filter = [("network", admin.RelatedOnlyFieldListFilter), "is_open"]
     search_fields = ["name", "purpose", "network__name"]
@@ -296,7 +297,7 @@ class WorkingGroupAdmin(admin.ModelAdmin):
 
 
 @admin.register(WorkingGroupResult)
-class WorkingGroupResultAdmin(admin.ModelAdmin):
+class WorkingGroupResultAdmin(PortalAdmin):
     list_display = ["title", "working_group", "for_plenary", "created_at"]
     list_filter = ["for_plenary"]
     search_fields = ["title", "text", "working_group__name"]
@@ -305,7 +306,7 @@ class WorkingGroupResultAdmin(admin.ModelAdmin):
 
 
 @admin.register(CooperationAgreement)
-class CooperationAgreementAdmin(admin.ModelAdmin):
+class CooperationAgreementAdmin(PortalAdmin):
     list_display = ["title", "network", "signed_on", "valid_until", "review_date"]
     list_filter = [("network", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["title", "summary", "parties__name"]
@@ -319,7 +320,7 @@ class CooperationAgreementAdmin(admin.ModelAdmin):
 
 
 @admin.register(Measure)
-class MeasureAdmin(admin.ModelAdmin):
+class MeasureAdmin(PortalAdmin):
     list_display = ["title", "network", "responsible_person", "due_date", "status"]
     list_filter = ["status", ("network", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["title", "description", "network__name"]

@@ -1,10 +1,35 @@
 from django.contrib import admin
+from django.db.models import CharField, Q, Value
+from django.db.models.functions import Cast, Concat
+
+from core.admin import PortalAdmin, register_confidential_rows
+from meetings.models import Meeting, MeetingKind
+from network.models import Measure
 
 from .models import NotificationSettings, OutgoingMail
 
 
+def _references(prefix: str, queryset):
+    """``reference`` values ("meeting:<id>") of the rows of ``queryset``, as a subquery."""
+    return queryset.annotate(
+        reference=Concat(Value(prefix), Cast("pk", output_field=CharField()))
+    ).values("reference")
+
+
+def case_conference_mails() -> Q:
+    """Mails about a case conference or a measure from one (title and time in the subject)."""
+    case_conferences = Meeting.objects.filter(kind=MeetingKind.CASE_CONFERENCE)
+    measures = Measure.objects.filter(meeting__kind=MeetingKind.CASE_CONFERENCE)
+    return Q(reference__in=_references("meeting:", case_conferences)) | Q(
+        reference__in=_references("measure:", measures)
+    )
+
+
+register_confidential_rows(OutgoingMail, case_conference_mails)
+
+
 @admin.register(OutgoingMail)
-class OutgoingMailAdmin(admin.ModelAdmin):
+class OutgoingMailAdmin(PortalAdmin):
     list_display = ["created_at", "kind", "to_email", "status", "attempts", "sent_at"]
     list_filter = ["status", "kind"]
     search_fields = ["to_email", "key", "subject", "reference"]
@@ -12,7 +37,7 @@ class OutgoingMailAdmin(admin.ModelAdmin):
 
 
 @admin.register(NotificationSettings)
-class NotificationSettingsAdmin(admin.ModelAdmin):
+class NotificationSettingsAdmin(PortalAdmin):
     list_display = ["user", "meeting_reminders", "topic_calls", "measure_reminders"]
     search_fields = ["user__email", "user__name"]
     raw_id_fields = ["user"]

@@ -4,6 +4,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from core.admin import PortalAdmin
+
 from . import services
 from .models import (
     AdministrativeDistrict,
@@ -22,20 +24,20 @@ from .models import (
 
 
 @admin.register(FederalState)
-class FederalStateAdmin(admin.ModelAdmin):
+class FederalStateAdmin(PortalAdmin):
     list_display = ["name", "code"]
     search_fields = ["name", "code"]
 
 
 @admin.register(AdministrativeDistrict)
-class AdministrativeDistrictAdmin(admin.ModelAdmin):
+class AdministrativeDistrictAdmin(PortalAdmin):
     list_display = ["name", "state"]
     list_filter = ["state"]
     search_fields = ["name"]
 
 
 @admin.register(County)
-class CountyAdmin(admin.ModelAdmin):
+class CountyAdmin(PortalAdmin):
     list_display = ["name", "kind", "district", "state"]
     list_filter = ["kind", "state", "district"]
     search_fields = ["name"]
@@ -43,7 +45,7 @@ class CountyAdmin(admin.ModelAdmin):
 
 
 @admin.register(Municipality)
-class MunicipalityAdmin(admin.ModelAdmin):
+class MunicipalityAdmin(PortalAdmin):
     list_display = ["name", "ags", "county"]
     list_filter = ["county__state", "county"]
     search_fields = ["name", "ags", "county__name"]
@@ -52,7 +54,7 @@ class MunicipalityAdmin(admin.ModelAdmin):
 
 
 @admin.register(PlanningRegion)
-class PlanningRegionAdmin(admin.ModelAdmin):
+class PlanningRegionAdmin(PortalAdmin):
     list_display = ["name", "kind", "county"]
     list_filter = ["kind", "county"]
     search_fields = ["name", "districts"]
@@ -60,14 +62,14 @@ class PlanningRegionAdmin(admin.ModelAdmin):
 
 
 @admin.register(FieldOfWork)
-class FieldOfWorkAdmin(admin.ModelAdmin):
+class FieldOfWorkAdmin(PortalAdmin):
     list_display = ["name", "name_en", "slug"]
     search_fields = ["name", "name_en"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(TargetGroup)
-class TargetGroupAdmin(admin.ModelAdmin):
+class TargetGroupAdmin(PortalAdmin):
     list_display = ["name", "name_en", "slug", "position"]
     list_editable = ["position"]
     search_fields = ["name", "name_en"]
@@ -100,7 +102,7 @@ def verify_organisations(modeladmin, request, queryset):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
+class OrganisationAdmin(PortalAdmin):
     list_display = ["name", "kind", "city", "is_verified", "is_public", "created_at"]
     list_filter = ["is_verified", "kind", "is_public", "legal_form", "fields_of_work"]
     search_fields = ["name", "short_name", "slug", "city", "email", "sector_tags"]
@@ -116,7 +118,7 @@ class OrganisationAdmin(admin.ModelAdmin):
 
 
 @admin.register(OrganisationMember)
-class OrganisationMemberAdmin(admin.ModelAdmin):
+class OrganisationMemberAdmin(PortalAdmin):
     list_display = ["user", "organisation", "role", "function_title", "is_public_contact"]
     list_filter = ["role", "is_public_contact", "organisation__kind"]
     search_fields = ["user__name", "user__email", "organisation__name", "function_title"]
@@ -125,7 +127,7 @@ class OrganisationMemberAdmin(admin.ModelAdmin):
 
 
 @admin.register(OrganisationInvitation)
-class OrganisationInvitationAdmin(admin.ModelAdmin):
+class OrganisationInvitationAdmin(PortalAdmin):
     list_display = ["email", "organisation", "role", "created_at", "accepted_at"]
     list_filter = ["role"]
     search_fields = ["email", "organisation__name"]
@@ -134,7 +136,7 @@ class OrganisationInvitationAdmin(admin.ModelAdmin):
 
 
 @admin.register(JoinRequest)
-class JoinRequestAdmin(admin.ModelAdmin):
+class JoinRequestAdmin(PortalAdmin):
     list_display = ["user", "organisation", "status", "created_at", "decided_at"]
     list_filter = ["status"]
     search_fields = ["user__name", "user__email", "organisation__name"]
@@ -143,7 +145,7 @@ class JoinRequestAdmin(admin.ModelAdmin):
 
 
 @admin.register(Offer)
-class OfferAdmin(admin.ModelAdmin):
+class OfferAdmin(PortalAdmin):
     list_display = ["title", "organisation", "is_active", "is_free", "age_from", "age_to"]
     list_filter = ["is_active", "is_free", "target_groups", "fields_of_work"]
     search_fields = ["title", "description", "organisation__name"]

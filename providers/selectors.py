@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass, field
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Value
 
 from core.permissions import is_site_admin
 from core.sections import page_sections
@@ -111,15 +111,28 @@ def directory_organisations(user, filters: DirectoryFilters) -> QuerySet[Organis
         organisations = organisations.filter(text_q | Exists(offer_text))
 
     shown = Offer.objects.filter(pk__in=offers.values("pk")) if filters.filters_offers else offers
-    return organisations.order_by("name", "pk").prefetch_related(
-        "fields_of_work",
-        "municipalities",
-        Prefetch(
-            "offers",
-            queryset=shown.order_by("title").prefetch_related("target_groups", "municipalities"),
-            to_attr="shown_offers",
-        ),
+    return (
+        organisations.annotate(is_own=_is_own(user))
+        .order_by("name", "pk")
+        .prefetch_related(
+            "fields_of_work",
+            "municipalities",
+            Prefetch(
+                "offers",
+                queryset=shown.order_by("title").prefetch_related(
+                    "target_groups", "municipalities"
+                ),
+                to_attr="shown_offers",
+            ),
+        )
     )
+
+
+def _is_own(user):
+    """The user works for the organisation: the entry tells them who else sees it."""
+    if not user.is_authenticated:
+        return Value(False)
+    return Exists(OrganisationMember.objects.filter(organisation=OuterRef("pk"), user_id=user.pk))
 
 
 @dataclass

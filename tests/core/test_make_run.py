@@ -63,7 +63,7 @@ def test_demo_portal_on_embedded_defaults_serves_logs_in_and_runs_tasks(tmp_path
         for email, password in credentials:
             url, html = log_in(base, email, password)
             assert "/accounts/login/" not in url, f"{email} could not log in"
-            assert "Abmelden" in html  # the navigation of a logged-in user
+            assert "Ausloggen" in html  # the navigation of a logged-in user
 
         # A task sent from another process reaches the worker through the filesystem broker
         # and its result comes back through the file result backend.

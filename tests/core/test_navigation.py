@@ -23,10 +23,10 @@ def test_keyboard_users_skip_to_the_content_and_reach_every_menu_link(page, axe_
     for _ in range(15):
         page.keyboard.press("Tab")
         reached.append(page.evaluate("() => document.activeElement.textContent.trim()"))
-    for name in ["Netzwerke", "Verzeichnis", "Anmelden", "Registrieren", "English"]:
+    for name in ["Netzwerke", "Verzeichnis", "Einloggen", "Registrieren", "English"]:
         assert name in reached, reached
     # Enter on the focused link follows it.
-    page.get_by_role("link", name="Anmelden").focus()
+    page.get_by_role("link", name="Einloggen").focus()
     page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile(r"/accounts/login/$"))
     axe_check(page)
@@ -38,7 +38,7 @@ def test_on_a_phone_the_menu_button_opens_the_navigation(page, axe_check):
     page.set_viewport_size({"width": 375, "height": 740})
     page.goto("/")
     navigation = page.get_by_role("navigation", name="Hauptnavigation")
-    login = navigation.get_by_role("link", name="Anmelden")
+    login = navigation.get_by_role("link", name="Einloggen")
     toggler = page.get_by_role("button", name="Navigation ein- oder ausblenden")
     expect(login).to_be_hidden()
     expect(toggler).to_be_visible()
@@ -57,5 +57,5 @@ def test_on_a_phone_the_menu_button_opens_the_navigation(page, axe_check):
     axe_check(page)
 
     login.click()
-    expect(page.locator("h1")).to_have_text("Anmeldung")
+    expect(page.locator("h1")).to_have_text("Einloggen")
     axe_check(page)

@@ -63,14 +63,14 @@ def test_newcomer_signs_up_confirms_logs_in_and_switches_to_english(page, axe_ch
     axe_check(page)
 
     # Log out and in again with the new password.
-    page.get_by_role("button", name="Abmelden").click()
-    expect(page.get_by_text("Sie haben sich abgemeldet.")).to_be_visible()
-    page.get_by_role("link", name="Anmelden").first.click()
-    expect(page.locator("h1")).to_have_text("Anmeldung")
+    page.get_by_role("button", name="Ausloggen").click()
+    expect(page.get_by_text("Sie haben sich ausgeloggt.")).to_be_visible()
+    page.get_by_role("link", name="Einloggen").first.click()
+    expect(page.locator("h1")).to_have_text("Einloggen")
     axe_check(page)
     page.get_by_label("E-Mail-Adresse").fill("jana@traeger-wesel.example")
     page.get_by_label("Passwort").fill(PASSWORD)
-    page.get_by_role("main").get_by_role("button", name="Anmeldung").click()
+    page.get_by_role("main").get_by_role("button", name="Einloggen").click()
 
     expect(page.locator("h1")).to_have_text("Willkommen, Jana Jugendhilfe")
     assert page.locator("html").get_attribute("lang") == "de"

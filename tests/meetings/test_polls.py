@@ -83,3 +83,26 @@ def test_members_see_counts_but_not_names(client, world):
     page = client.get(f"/meetings/polls/{poll.pk}/").content.decode()
     assert "Paul" not in page
     assert client.post(f"/meetings/polls/{poll.pk}/schedule/", {"slot": 1}).status_code == 403
+
+
+@pytest.mark.django_db
+def test_the_kind_chosen_in_the_poll_form_is_saved_and_scheduled(client, world):
+    """Issue 10: the poll form's kind of meeting must reach the poll and the meeting."""
+    client.force_login(world.coordinator)
+    data = {"network": world.network.pk, "title": "Fortbildung Kinderschutz", "kind": "training"}
+    for number, (start, end) in enumerate([slot_fields(30), slot_fields(31)], start=1):
+        data[f"slot{number}_start"] = start.strftime("%Y-%m-%dT%H:%M")
+        data[f"slot{number}_end"] = end.strftime("%Y-%m-%dT%H:%M")
+    assert client.post("/meetings/polls/new/", data).status_code == 302
+    poll = DatePoll.objects.get()
+    assert poll.kind == "training"
+    assert "Fortbildung" in client.get(f"/meetings/polls/{poll.pk}/").content.decode()
+
+    client.post(f"/meetings/polls/{poll.pk}/schedule/", {"slot": poll.slots.first().pk})
+    meeting = Meeting.objects.get()
+    assert meeting.kind == "training"
+    # The training template's agenda outline, not the network meeting's.
+    assert list(meeting.agenda_items.values_list("title", flat=True))[:2] == [
+        "Begrüßung",
+        "Fachlicher Input",
+    ]

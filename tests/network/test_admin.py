@@ -85,3 +85,17 @@ def test_changelist_filters_and_search(admin_client):
 def test_staff_without_permission_cannot_export(client):
     client.force_login(UserFactory(is_staff=True))
     assert client.get(f"{CHANGELIST}export.csv").status_code == 403
+
+
+@pytest.mark.parametrize(
+    ("count", "message"), [(1, "1 Mitgliedschaft geändert."), (2, "2 Mitgliedschaften geändert.")]
+)
+def test_bulk_decisions_report_the_count_in_singular_and_plural(admin_client, count, message):
+    network = NetworkFactory()
+    applications = [MembershipFactory(network=network, status="applied") for _ in range(count)]
+    response = admin_client.post(
+        CHANGELIST,
+        {"action": "accept_applications", "_selected_action": [m.pk for m in applications]},
+        follow=True,
+    )
+    assert [str(m) for m in response.context["messages"]] == [message]

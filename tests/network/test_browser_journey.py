@@ -20,7 +20,7 @@ def log_in(page, email):
     page.goto("/accounts/login/")
     page.get_by_label("E-Mail-Adresse").fill(email)
     page.get_by_label("Passwort").fill(DEMO_PASSWORD)
-    page.get_by_role("main").get_by_role("button", name="Anmeldung").click()
+    page.get_by_role("main").get_by_role("button", name="Einloggen").click()
     page.wait_for_url(lambda url: "/accounts/login/" not in url)
 
 
@@ -94,7 +94,7 @@ def test_application_accepted_in_portal_and_declined_in_admin(page, axe_check):
         "Derzeit nehmen wir nur Träger aus dem Kreis auf."
     )
     page.get_by_role("button", name="Anträge ablehnen").click()
-    expect(page.locator(".messagelist")).to_contain_text("1 Mitgliedschaften geändert")
+    expect(page.locator(".messagelist")).to_contain_text("1 Mitgliedschaft geändert.")
 
     accepted = Membership.objects.get(organisation__slug="ambulante-hilfen-niederrhein")
     declined = Membership.objects.get(organisation__slug="jugendhilfe-rhein-ruhr")
