@@ -1,15 +1,11 @@
-"""Demo data for `make run`: the five seed networks, fictional people with example.org
-addresses. Idempotent: every row is looked up by a natural key first, so running it twice
-changes nothing. Municipalities come from the providers app's data migration; a missing one
-is skipped, never invented."""
+"""The tables of the demo: organisations, networks and memberships of the five seeds
+(/work/shared/seeds, see DESIGN.md), with fictional people at example.org addresses.
 
-from datetime import date, datetime, time, timedelta
+Only data lives here; the other modules of the app build it through the services.
+"""
+
+from datetime import date
 from decimal import Decimal
-
-from allauth.account.models import EmailAddress
-from django.conf import settings
-from django.contrib.auth import get_user_model
-from django.utils import timezone
 
 DEMO_PASSWORD = "demo-portal-2026"
 
@@ -20,27 +16,10 @@ DEMO_USERS = [
 ]
 
 
-def ensure_user(*, email: str, name: str, password: str = DEMO_PASSWORD, **flags):
-    """Create a user with a verified email address; leave an existing one as it is."""
-    User = get_user_model()
-    consent = {
-        "privacy_consent_version": settings.PRIVACY_NOTICE_VERSION,
-        "privacy_consent_at": timezone.now(),
-    }
-    user, created = User.objects.get_or_create(
-        email=email, defaults={"name": name, **consent, **flags}
-    )
-    if created:
-        user.set_password(password)
-        user.save()
-    EmailAddress.objects.get_or_create(
-        user=user, email=email, defaults={"verified": True, "primary": True}
-    )
-    return user
-
-
 # --- Organisations of the seeds ---------------------------------------------------------------
-# slug: (name, kind, legal form, city, county, [municipalities served], admin person)
+# key: (name, kind, legal form, city, county, [municipalities served], admin person). The key
+# names the organisation within the demo and gives its address key@example.org; the portal
+# derives the organisation's slug from its name, as for every registration.
 
 ORGANISATIONS = {
     # seed 000: independent providers of ambulant youth welfare, Kreis Wesel and neighbours
@@ -453,326 +432,26 @@ MEMBERSHIPS = [
     ("kooperation-herten", "vestische-arbeit-herten", "active", "member"),
 ]
 
+# What applicants and coordinators wrote.
+APPLICATION_MESSAGE = (
+    "Wir sind ein freier Träger der ambulanten Hilfen und möchten uns gern am Austausch und an "
+    "gemeinsamen Fortbildungen beteiligen."
+)
+DECLINE_REASON = (
+    "Das Netzwerk richtet sich an Einrichtungen der Jugend- und Gesundheitshilfe; kommerzielle "
+    "Nachhilfe gehört nicht dazu."
+)
+LEAVE_REASON = "Umzug des Trägers"
 
-def _municipalities(county: str, names: list[str]) -> list:
-    from providers.models import Municipality
-
-    found = Municipality.objects.filter(county__name=county, name__in=names)
-    return list(found)  # a name missing from the region data is skipped
-
-
-def _at(day: date, hour: int, minute: int = 0) -> datetime:
-    return timezone.make_aware(datetime.combine(day, time(hour, minute)))
-
-
-def load_organisations(users: dict) -> dict:
-    from providers.models import Organisation, OrganisationMember
-
-    organisations = {}
-    for slug, (name, kind, legal_form, city, county, served, person) in ORGANISATIONS.items():
-        organisation, created = Organisation.objects.get_or_create(
-            slug=slug,
-            defaults={
-                "name": name,
-                "kind": kind,
-                "legal_form": legal_form,
-                "city": city,
-                "email": f"{slug}@example.org",
-                "is_verified": True,
-                "is_public": True,
-            },
-        )
-        if created:
-            organisation.municipalities.set(_municipalities(county, served))
-            if kind == "youth_office":
-                organisation.jurisdiction.set(_municipalities(county, served))
-        person_name, email = person
-        user = users.get(email) or ensure_user(email=email, name=person_name)
-        users[email] = user
-        OrganisationMember.objects.get_or_create(
-            organisation=organisation,
-            user=user,
-            defaults={"role": OrganisationMember.Role.ADMIN, "is_public_contact": True},
-        )
-        organisations[slug] = organisation
-    # The demo coordinator works at the county youth office, like the network coordination of
-    # Frühe Hilfen in Kreis Viersen (seed 002).
-    OrganisationMember.objects.get_or_create(
-        organisation=organisations["kreisjugendamt-viersen"],
-        user=users["koordination@example.org"],
-        defaults={"function_title": "Netzwerkkoordination Frühe Hilfen"},
-    )
-    return organisations
-
-
-def load_networks(users: dict) -> dict:
-    from network.models import Network
-
-    networks = {}
-    for slug, spec in NETWORKS.items():
-        spec = dict(spec)
-        municipalities = spec.pop("municipalities", [])
-        coordinators = spec.pop("coordinators", [])
-        parent = spec.pop("parent", None)
-        network, created = Network.objects.get_or_create(
-            slug=slug, defaults={**spec, "parent": networks.get(parent)}
-        )
-        if created:
-            for county, names in municipalities:
-                network.municipalities.add(*_municipalities(county, names))
-        network.coordinators.add(*[users[email] for email in coordinators if email in users])
-        networks[slug] = network
-    return networks
-
-
-def load_memberships(networks: dict, organisations: dict, users: dict) -> None:
-    from network.models import Membership, Representative
-    from providers.models import OrganisationMember
-
-    coordinator = users["koordination@example.org"]
-    today = timezone.localdate()
-    for network_slug, organisation_slug, status, role in MEMBERSHIPS:
-        network, organisation = networks[network_slug], organisations[organisation_slug]
-        admin = OrganisationMember.objects.filter(
-            organisation=organisation, role=OrganisationMember.Role.ADMIN
-        ).first()
-        defaults = {
-            "role": role,
-            "applied_at": timezone.now() - timedelta(days=400),
-            "applied_by": admin.user if admin else None,
-        }
-        if status == "applied":
-            defaults["applied_at"] = timezone.now() - timedelta(days=3)
-            defaults["application_message"] = (
-                "Wir sind ein freier Träger der ambulanten Hilfen und möchten uns gern am "
-                "Austausch und an gemeinsamen Fortbildungen beteiligen."
-            )
-        if status in ("active", "declined", "left"):
-            defaults.update(decided_at=timezone.now() - timedelta(days=390), decided_by=coordinator)
-        if status in ("active", "left"):
-            defaults["started_at"] = today - timedelta(days=390)
-        if status == "left":
-            defaults.update(
-                ended_at=today - timedelta(days=30), decision_reason="Umzug des Trägers"
-            )
-        if status == "declined":
-            defaults["decision_reason"] = (
-                "Das Netzwerk richtet sich an Einrichtungen der Jugend- und Gesundheitshilfe; "
-                "kommerzielle Nachhilfe gehört nicht dazu."
-            )
-        membership, _created = Membership.objects.get_or_create(
-            network=network, organisation=organisation, status=status, defaults=defaults
-        )
-        if status == "active" and admin is not None:
-            Representative.objects.get_or_create(
-                membership=membership,
-                person=admin,
-                defaults={"role": Representative.Role.REPRESENTATIVE},
-            )
-
-
-def load_working_groups(networks: dict, users: dict) -> None:
-    from network.models import WorkingGroup, WorkingGroupResult
-
-    olsberg = networks["kinderschutz-olsberg"]
-    lead = users["familienbuero-olsberg@example.org"]
-    group, _created = WorkingGroup.objects.get_or_create(
-        network=olsberg,
-        name="Kleingruppe Schule und Kinderschutz",
-        defaults={
-            "purpose": (
-                "Verfahren im Kinderschutz zwischen Schule, Jugendamt und Polizei abstimmen; "
-                "Ergebnisse werden im Netzwerktreffen vorgestellt."
-            ),
-            "lead": lead,
-            "is_open": True,
-        },
-    )
-    group.members.add(
-        lead,
-        users["grundschule-olsberg@example.org"],
-        users["polizei-olsberg@example.org"],
-    )
-    WorkingGroupResult.objects.get_or_create(
-        working_group=group,
-        title="Ablauf bei Anhaltspunkten für eine Kindeswohlgefährdung in der Schule",
-        defaults={
-            "text": (
-                "1. Beobachtungen dokumentieren (ohne Namen im Portal).\n"
-                "2. Beratung durch eine insoweit erfahrene Fachkraft anfragen.\n"
-                "3. Ansprechpersonen im Kreisjugendamt und bei der Polizei sind bekannt."
-            ),
-            "for_plenary": True,
-            "created_by": lead,
-        },
-    )
-
-
-def load_agreement(networks: dict, organisations: dict) -> None:
-    from network.models import CooperationAgreement
-
-    agreement, created = CooperationAgreement.objects.get_or_create(
-        title="Kooperationsvereinbarung Jugendamt und Vestische Arbeit Herten",
-        defaults={
-            "network": networks["kooperation-herten"],
-            "signed_on": date(2010, 8, 5),
-            "valid_from": date(2010, 8, 5),
-            "review_date": date(timezone.localdate().year + 1, 8, 5),
-            "summary": (
-                "Jährliche Abstimmungsgespräche in großer Runde; Fallkonferenzen, in denen die "
-                "Mitarbeitenden gemeinsam über den Förderbedarf einzelner Jugendlicher "
-                "entscheiden; Hospitationen beim Kooperationspartner; die Vestische Arbeit hat "
-                "ein „Auge auf die Kinder“ der Antragstellenden und stellt wenn nötig den "
-                "Kontakt zum Jugendamt her."
-            ),
-            "has_coordination_meetings": True,
-            "has_case_conferences": True,
-            "has_job_shadowing": True,
-            "has_child_protection_duties": True,
-            "press_contact": "Pressestelle der Stadt Herten",
-        },
-    )
-    if created:
-        agreement.parties.set(
-            [organisations["jugendamt-herten"], organisations["vestische-arbeit-herten"]]
-        )
-
-
-def load_meetings(networks: dict, users: dict) -> dict:
-    from meetings.models import Meeting, MeetingKind
-
-    wesel = networks["traegerverbund-kreis-wesel"]
-    contact = users["koordination@example.org"]
-    today = timezone.localdate()
-    specs = [
-        (
-            "Kooperationstreffen der ambulanten Träger",
-            {
-                "kind": MeetingKind.COOPERATION,
-                "status": Meeting.Status.HELD,
-                "start": _at(today - timedelta(days=60), 10),
-                "end": _at(today - timedelta(days=60), 12),
-                "venue_name": "Freiraumwohnung, Besprechungsraum",
-                "venue_address": "Schermbeck",
-                "audience": Meeting.Audience.NETWORK,
-                "description": "Austausch über die ambulanten Hilfen und gemeinsame Themen.",
-            },
-        ),
-        (
-            "Kooperations-Treffen in Schermbeck",
-            {
-                "kind": MeetingKind.COOPERATION,
-                "status": Meeting.Status.PUBLISHED,
-                "start": _at(today + timedelta(days=30), 10),
-                "end": _at(today + timedelta(days=30), 12, 30),
-                "venue_name": "Rathaus Schermbeck, Sitzungssaal",
-                "venue_address": "Schermbeck",
-                "audience": Meeting.Audience.PUBLIC,
-                "capacity": 30,
-                "description": (
-                    "Interessierte Träger der Kinder- und Jugendhilfe sind herzlich eingeladen. "
-                    "Themen: gemeinsame Fortbildungen, Fachkräftemangel, Vertretung in "
-                    "Notsituationen."
-                ),
-            },
-        ),
-        (
-            "Planung gemeinsamer Fortbildungen",
-            {
-                "kind": MeetingKind.TRAINING,
-                "status": Meeting.Status.DRAFT,
-                "start": _at(today + timedelta(days=90), 14),
-                "end": _at(today + timedelta(days=90), 16),
-                "format": Meeting.Format.ONLINE,
-                "audience": Meeting.Audience.NETWORK,
-            },
-        ),
-    ]
-    meetings = {}
-    for title, defaults in specs:
-        published = defaults["status"] in (Meeting.Status.PUBLISHED, Meeting.Status.HELD)
-        meeting, _created = Meeting.objects.get_or_create(
-            network=wesel,
-            title=title,
-            defaults={
-                **defaults,
-                "contact_person": contact,
-                "created_by": contact,
-                "published_at": timezone.now() - timedelta(days=90) if published else None,
-            },
-        )
-        meetings[title] = meeting
-    return meetings
-
-
-def load_measures(networks: dict, organisations: dict, users: dict, meetings: dict) -> None:
-    from network.models import Measure
-
-    today = timezone.localdate()
-    held = meetings.get("Kooperationstreffen der ambulanten Träger")
-    specs = [
-        (
-            "traegerverbund-kreis-wesel",
-            "Gemeinsames Fortbildungsprogramm für 2027 entwerfen",
-            "freiraumwohnung@example.org",
-            "freiraumwohnung",
-            today + timedelta(days=45),
-            Measure.Status.IN_PROGRESS,
-        ),
-        (
-            "traegerverbund-kreis-wesel",
-            "Vertretungsliste für Notsituationen zusammenstellen",
-            "kiz@example.org",
-            "kiz-niederrhein",
-            today - timedelta(days=10),
-            Measure.Status.OPEN,
-        ),
-        (
-            "fruehe-hilfen-kreis-viersen",
-            "Interkommunalen Austausch der Familienzentren organisieren",
-            "kreisjugendamt-viersen@example.org",
-            "kreisjugendamt-viersen",
-            today - timedelta(days=200),
-            Measure.Status.DONE,
-        ),
-        (
-            "fruehe-hilfen-kreis-viersen",
-            "Projekt „Schenk mir Zeit“ in allen Familienzentren vorstellen",
-            "jugendamt-viersen@example.org",
-            "jugendamt-stadt-viersen",
-            today + timedelta(days=60),
-            Measure.Status.OPEN,
-        ),
-    ]
-    for network_slug, title, email, organisation_slug, due, status in specs:
-        network = networks[network_slug]
-        Measure.objects.get_or_create(
-            network=network,
-            title=title,
-            defaults={
-                "responsible_person": users[email],
-                "responsible_organisation": organisations[organisation_slug],
-                "due_date": due,
-                "status": status,
-                "meeting": held if network_slug == "traegerverbund-kreis-wesel" else None,
-                "done_at": timezone.now() - timedelta(days=190)
-                if status == Measure.Status.DONE
-                else None,
-            },
-        )
-
-
-def load_demo_data(stdout) -> dict:
-    users = {spec["email"]: ensure_user(**spec) for spec in DEMO_USERS}
-    organisations = load_organisations(users)
-    networks = load_networks(users)
-    load_memberships(networks, organisations, users)
-    load_working_groups(networks, users)
-    load_agreement(networks, organisations)
-    meetings = load_meetings(networks, users)
-    load_measures(networks, organisations, users, meetings)
-    stdout.write(
-        f"{len(networks)} networks, {len(organisations)} organisations, "
-        f"{len(users)} people with example.org addresses.\n"
-    )
-    return users
+# Colleagues who join an organisation by its admin's invitation:
+# (organisation, name, email, function).
+COLLEAGUES = [
+    (
+        "kreisjugendamt-viersen",
+        "Kim Koordination",
+        "koordination@example.org",
+        "Netzwerkkoordination Frühe Hilfen",
+    ),
+    ("jugendamt-herten", "Jana Falk", "fallmanagement-herten@example.org", "Fallmanagement"),
+    ("vestische-arbeit-herten", "Malte Berger", "u25-herten@example.org", "Fallmanagement U25"),
+]

@@ -96,8 +96,8 @@ def test_application_accepted_in_portal_and_declined_in_admin(page, axe_check):
     page.get_by_role("button", name="Anträge ablehnen").click()
     expect(page.locator(".messagelist")).to_contain_text("1 Mitgliedschaft geändert.")
 
-    accepted = Membership.objects.get(organisation__slug="ambulante-hilfen-niederrhein")
-    declined = Membership.objects.get(organisation__slug="jugendhilfe-rhein-ruhr")
+    accepted = Membership.objects.get(organisation__name="Ambulante Hilfen Niederrhein e. V.")
+    declined = Membership.objects.get(organisation__name="Jugendhilfe Rhein-Ruhr gGmbH")
     assert accepted.status == "active"
     assert declined.status == "declined"
     assert declined.decision_reason == "Derzeit nehmen wir nur Träger aus dem Kreis auf."

@@ -1,15 +1,17 @@
 from django.core.management.base import BaseCommand
-from django.db import transaction
 
-from demo.data import DEMO_PASSWORD, DEMO_USERS, load_demo_data
+from demo.data import DEMO_PASSWORD, DEMO_USERS
+from demo.loader import demo_is_loaded, demo_load, demo_summary
 
 
 class Command(BaseCommand):
-    help = "Load demo data (idempotent) and print the demo credentials."
+    help = "Load the demo data (once; later runs change nothing) and print the demo logins."
 
     def handle(self, *args, **options):
-        with transaction.atomic():
-            load_demo_data(self.stdout)
+        if demo_is_loaded():
+            self.stdout.write("Demo data is already loaded; nothing changed.")
+        else:
+            self.stdout.write(demo_summary(demo_load()))
         self.stdout.write(self.style.SUCCESS("Demo data loaded. Log in at http://127.0.0.1:8000"))
         for spec in DEMO_USERS:
             self.stdout.write(f"  {spec['name']}: {spec['email']} / {DEMO_PASSWORD}")
