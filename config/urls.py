@@ -4,7 +4,8 @@ from django.contrib import admin
 from django.urls import include, path
 
 from core import views as core_views
-from meetings import views as meeting_views
+from meetings.views import calendar as meeting_calendars
+from meetings.views import registration as meeting_registration
 
 admin.site.login = secure_admin_login(admin.site.login)
 admin.site.site_header = settings.PORTAL_NAME
@@ -21,10 +22,10 @@ urlpatterns = [
     # (DESIGN.md, "Stable URLs"): the network's public calendar and the personal RSVP link.
     path(
         "networks/<slug:slug>/calendar.ics",
-        meeting_views.network_calendar,
+        meeting_calendars.network_calendar,
         name="network_calendar",
     ),
-    path("notifications/rsvp/<str:token>/", meeting_views.rsvp, name="rsvp"),
+    path("notifications/rsvp/<str:token>/", meeting_registration.rsvp, name="rsvp"),
     path("networks/", include("network.urls")),
     path("meetings/", include("meetings.urls")),
     path("notifications/", include("notifications.urls")),

@@ -1,12 +1,13 @@
 from django import forms
 from django.contrib.auth import get_user_model
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from network.models import Membership, Network
-from providers.models import Organisation, OrganisationMember
+from network.models import Network
+from providers.models import Organisation
 
 from .models import (
+    CASE_CONFERENCE_FIELDS,
+    EDITABLE_FIELDS,
     AgendaItem,
     DatePoll,
     DatePollAnswer,
@@ -15,8 +16,21 @@ from .models import (
     MeetingSeries,
     TopicProposal,
 )
+from .selectors import (
+    colleagues,
+    invitable_people,
+    network_organisations,
+    network_people,
+    organisation_of_colleague,
+    walk_in_candidates,
+)
 
 DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
+
+# Editable fields the meeting form does not show: the case reference belongs to case
+# conferences (``CASE_CONFERENCE_FIELDS``); reminders and the data-protection notice come from
+# the template of the kind.
+NOT_ON_MEETING_FORM = ("case_reference", "reminder_offsets", "data_protection_notice")
 
 
 class DateTimeLocalInput(forms.DateTimeInput):
@@ -31,30 +45,6 @@ class DateInput(forms.DateInput):
 
     def __init__(self, attrs=None):
         super().__init__(attrs=attrs, format="%Y-%m-%d")
-
-
-def network_people(network: Network):
-    """People of the network's active member organisations and its coordinators."""
-    organisation_ids = Membership.objects.filter(
-        network=network, status=Membership.Status.ACTIVE
-    ).values("organisation_id")
-    return (
-        get_user_model()
-        .objects.filter(
-            Q(organisation_memberships__organisation_id__in=organisation_ids)
-            | Q(coordinated_networks=network),
-            is_active=True,
-        )
-        .distinct()
-        .order_by("name", "email")
-    )
-
-
-def network_organisations(network: Network):
-    return Organisation.objects.filter(
-        network_memberships__network=network,
-        network_memberships__status=Membership.Status.ACTIVE,
-    ).order_by("name")
 
 
 class MeetingStartForm(forms.Form):
@@ -79,22 +69,7 @@ class MeetingForm(forms.ModelForm):
 
     class Meta:
         model = Meeting
-        fields = [
-            "title",
-            "description",
-            "start",
-            "end",
-            "format",
-            "venue_name",
-            "venue_address",
-            "online_url",
-            "capacity",
-            "registration_deadline",
-            "topic_deadline",
-            "contact_person",
-            "audience",
-            "working_group",
-        ]
+        fields = [name for name in EDITABLE_FIELDS if name not in NOT_ON_MEETING_FORM]
         widgets = {
             "start": DateTimeLocalInput(),
             "end": DateTimeLocalInput(),
@@ -118,7 +93,11 @@ class MeetingForm(forms.ModelForm):
     def clean(self):
         data = super().clean()
         start, end = data.get("start"), data.get("end")
-        if start and end and end <= start:
+        if start and end is None and self.instance.pk:
+            # Editing: an empty end keeps the meeting's length (a new meeting gets the usual
+            # length of its kind from the service).
+            data["end"] = start + (self.instance.end - self.instance.start)
+        elif start and end and end <= start:
             self.add_error("end", _("The meeting must end after it starts."))
         return data
 
@@ -127,17 +106,7 @@ class CaseConferenceForm(MeetingForm):
     """Only a case reference describes the case; every field repeats the warning."""
 
     class Meta(MeetingForm.Meta):
-        fields = [
-            "title",
-            "case_reference",
-            "start",
-            "end",
-            "format",
-            "venue_name",
-            "venue_address",
-            "online_url",
-            "contact_person",
-        ]
+        fields = list(CASE_CONFERENCE_FIELDS)
 
     def __init__(self, *args, notice: str, **kwargs):
         super().__init__(*args, **kwargs)
@@ -158,9 +127,9 @@ class InvitationForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
     )
 
-    def __init__(self, *args, network: Network, exclude_ids, **kwargs):
+    def __init__(self, *args, meeting: Meeting, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["people"].queryset = network_people(network).exclude(pk__in=exclude_ids)
+        self.fields["people"].queryset = invitable_people(meeting)
 
 
 class RegistrationForm(forms.Form):
@@ -179,22 +148,10 @@ class ColleagueRegistrationForm(RegistrationForm):
     def __init__(self, *args, organisation_ids, **kwargs):
         super().__init__(*args, **kwargs)
         self.organisation_ids = organisation_ids
-        self.fields["person"].queryset = (
-            get_user_model()
-            .objects.filter(
-                organisation_memberships__organisation_id__in=organisation_ids, is_active=True
-            )
-            .distinct()
-            .order_by("name", "email")
-        )
+        self.fields["person"].queryset = colleagues(organisation_ids)
 
     def organisation_for(self, user) -> Organisation | None:
-        membership = (
-            OrganisationMember.objects.filter(user=user, organisation_id__in=self.organisation_ids)
-            .select_related("organisation")
-            .first()
-        )
-        return membership.organisation if membership else None
+        return organisation_of_colleague(user, self.organisation_ids)
 
 
 class TopicForm(forms.ModelForm):
@@ -290,9 +247,8 @@ class WalkInForm(forms.Form):
 
     def __init__(self, *args, meeting, **kwargs):
         super().__init__(*args, **kwargs)
-        registered = meeting.registrations.filter(status="registered").values("user_id")
         field = self.fields["person"]
-        field.queryset = network_people(meeting.network).exclude(pk__in=registered)
+        field.queryset = walk_in_candidates(meeting)
         field.label_from_instance = lambda user: f"{user.get_full_name()} ({user.email})"
 
 

@@ -5,13 +5,26 @@ number of queries does not grow with the depth of the tree.
 """
 
 from django.contrib.auth import get_user_model
-from django.db.models import Q
+from django.db.models import Count, Q
+from django.utils import timezone
 
+from core.models import AuditEvent
+from core.sections import page_sections
+from providers.access import admin_organisation_ids
 from providers.models import Organisation
 
-from .models import Membership, Network, Representative
+from . import permissions
+from .models import (
+    CooperationAgreement,
+    Measure,
+    Membership,
+    Network,
+    Representative,
+    WorkingGroup,
+    WorkingGroupResult,
+)
 from .permissions import visible_networks_q
-from .tree import subtree_subquery
+from .tree import subtree_ids, subtree_subquery
 
 
 def audience_memberships(network: Network, *, include_subnetworks: bool):
@@ -135,3 +148,221 @@ def open_membership_for(network: Network, organisation_ids) -> dict[int, Members
             status__in=Membership.OPEN_STATUSES,
         ).select_related("organisation")
     }
+
+
+# --- The network list and profile -----------------------------------------------------------
+
+
+def networks_to_list(user):
+    """The networks the person may see, by name, each with its parent and ``member_count``.
+    Lazy; one query for a page of them."""
+    return (
+        Network.objects.filter(visible_networks_q(user))
+        .distinct()
+        .select_related("parent")
+        .annotate(
+            member_count=Count(
+                "memberships",
+                filter=Q(memberships__status=Membership.Status.ACTIVE),
+                distinct=True,
+            )
+        )
+        .order_by("name")
+    )
+
+
+def own_open_memberships(user):
+    """Applied and active memberships of the organisations the person works for, by network.
+    Lazy; one query (none for visitors)."""
+    if not user.is_authenticated:
+        return []
+    return (
+        Membership.objects.filter(
+            organisation__members__user=user, status__in=Membership.OPEN_STATUSES
+        )
+        .select_related("network", "organisation")
+        .order_by("network__name", "organisation__name")
+    )
+
+
+def network_profile_context(user, network: Network) -> dict:
+    """What the network's profile page shows to this person, and what they may do there.
+
+    Sub-networks, municipalities, coordinators, members by sector, the sections other apps
+    add (the meetings app: upcoming public meetings), the memberships of the organisations
+    the person administers, and for coordinators the number of open applications.
+    """
+    admin_org_ids = admin_organisation_ids(user)
+    own = open_membership_for(network, admin_org_ids) if admin_org_ids else {}
+    context = {
+        "network": network,
+        "subnetworks": network.subnetworks.order_by("name"),
+        "municipalities": network.municipalities.order_by("name"),
+        "coordinators": network.coordinators.order_by("name"),
+        "members_by_kind": member_organisations_by_kind(network),
+        "sections": page_sections("network.profile", user=user, network=network),
+        "links": [line.strip() for line in network.links.splitlines() if line.strip()],
+        "own_memberships": list(own.values()),
+        "can_apply": permissions.can_apply(user, network) and len(own) < len(admin_org_ids),
+        "is_coordinator": permissions.is_coordinator(user, network),
+        "can_see_internal": permissions.can_see_internal(user, network),
+        "is_org_admin_member": any(m.status == Membership.Status.ACTIVE for m in own.values()),
+    }
+    if context["is_coordinator"]:
+        context["pending_count"] = pending_applications(network).count()
+    return context
+
+
+# --- Applications, memberships, representatives ---------------------------------------------
+
+
+def organisation_ids_that_may_apply(user, network: Network) -> set[int]:
+    """The organisations the person administers that have neither applied to the network nor
+    belong to it: one query (their open memberships)."""
+    admin_org_ids = admin_organisation_ids(user)
+    return admin_org_ids - set(open_membership_for(network, admin_org_ids))
+
+
+def organisations_by_name(organisation_ids):
+    return Organisation.objects.filter(pk__in=organisation_ids).order_by("name")
+
+
+def member_list(network: Network):
+    """Active memberships by organisation name, with each organisation's representatives.
+    Lazy; two queries for a page (memberships, representatives with their people)."""
+    return (
+        active_memberships(network)
+        .prefetch_related("representatives__person__user")
+        .order_by("organisation__name")
+    )
+
+
+def memberships_to_end(network: Network):
+    """Active memberships with organisation and network, to look one up by id. Lazy."""
+    return Membership.objects.select_related("organisation", "network").filter(
+        network=network, status=Membership.Status.ACTIVE
+    )
+
+
+def own_memberships_with_representatives(user, network: Network) -> list[Membership]:
+    """Applied and active memberships of the organisations the person administers, with their
+    representatives: two queries."""
+    return list(
+        Membership.objects.filter(
+            network=network,
+            organisation_id__in=admin_organisation_ids(user),
+            status__in=Membership.OPEN_STATUSES,
+        )
+        .select_related("organisation")
+        .prefetch_related("representatives__person__user")
+        .order_by("organisation__name")
+    )
+
+
+def representatives_of(memberships):
+    """The representatives of the given memberships, to look one up by id. Lazy."""
+    return Representative.objects.select_related("person__user", "membership__organisation").filter(
+        membership__in=memberships
+    )
+
+
+# --- Working groups -------------------------------------------------------------------------
+
+
+def member_people(network: Network):
+    """People of the network's active member organisations (candidates for a lead). Lazy."""
+    return (
+        get_user_model()
+        .objects.filter(
+            organisation_memberships__organisation__network_memberships__network=network,
+            organisation_memberships__organisation__network_memberships__status=(
+                Membership.Status.ACTIVE
+            ),
+            is_active=True,
+        )
+        .distinct()
+        .order_by("name", "email")
+    )
+
+
+def working_groups_of(network: Network):
+    """The network's working groups with their lead, to look one up by id. Lazy."""
+    return WorkingGroup.objects.select_related("lead").filter(network=network)
+
+
+def working_groups_to_list(network: Network):
+    """The network's working groups by name, with lead and ``member_count``. Lazy; one query
+    for a page of them."""
+    return (
+        network.working_groups.select_related("lead")
+        .annotate(member_count=Count("members", distinct=True))
+        .order_by("name")
+    )
+
+
+def working_group_context(user, group: WorkingGroup) -> dict:
+    """The working group's members (by name), whether the person is one of them, and its
+    results with their authors: two queries."""
+    members = list(group.members.order_by("name", "email"))
+    return {
+        "members": members,
+        "is_member": any(member.pk == user.pk for member in members),
+        "results": group.results.select_related("created_by"),
+    }
+
+
+def is_working_group_member(group: WorkingGroup, user) -> bool:
+    return group.members.filter(pk=user.pk).exists()
+
+
+def working_group_results(network: Network, group_id: int):
+    """The results of one working group of the network, to look one up by id. Lazy."""
+    return WorkingGroupResult.objects.filter(
+        working_group_id=group_id, working_group__network=network
+    )
+
+
+# --- Cooperation agreements -----------------------------------------------------------------
+
+
+def network_agreements(network: Network):
+    """The network's cooperation agreements, to look one up by id. Lazy."""
+    return CooperationAgreement.objects.filter(network=network)
+
+
+def agreements_to_list(network: Network):
+    """The network's agreements, newest first, with their parties. Lazy; two queries for a
+    page of them."""
+    return network.agreements.prefetch_related("parties").order_by("-signed_on", "title")
+
+
+def agreement_parties(agreement: CooperationAgreement):
+    return agreement.parties.order_by("name")
+
+
+# --- Measures and the audit log -------------------------------------------------------------
+
+MEASURE_FILTERS = ("open", "overdue", "done", "all")
+_OPEN = Q(status__in=[Measure.Status.OPEN, Measure.Status.IN_PROGRESS])
+
+
+def measures_to_list(user, network: Network, *, show: str):
+    """The measures of the network the person may see (``visible_measures``), filtered by
+    ``show`` (``MEASURE_FILTERS``), by due date, with who is responsible and the meeting.
+    Lazy; one query for a page of them."""
+    measures = permissions.visible_measures(user, network).select_related(
+        "responsible_person", "responsible_organisation", "meeting"
+    )
+    if show == "open":
+        measures = measures.filter(_OPEN)
+    elif show == "overdue":
+        measures = measures.filter(_OPEN, due_date__lt=timezone.localdate())
+    elif show == "done":
+        measures = measures.filter(status=Measure.Status.DONE)
+    return measures.order_by("due_date", "pk")
+
+
+def audit_events(network: Network):
+    """The audit log of the network and its sub-networks (newest first, the model's order),
+    with who acted. Lazy; the tree is read once (one query), then one query for a page."""
+    return AuditEvent.objects.filter(network_id__in=subtree_ids(network)).select_related("actor")

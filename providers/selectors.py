@@ -1,4 +1,5 @@
-"""Reads: the directory search and the pieces of an organisation page."""
+"""Reads: the directory search, the pieces of an organisation page, a person's organisations
+and an organisation's people."""
 
 from dataclasses import dataclass, field
 
@@ -8,7 +9,15 @@ from core.permissions import is_site_admin
 from core.sections import page_sections
 
 from .access import visible_organisations
-from .models import County, Municipality, Offer, Organisation, OrganisationMember
+from .models import (
+    County,
+    JoinRequest,
+    Municipality,
+    Offer,
+    Organisation,
+    OrganisationInvitation,
+    OrganisationMember,
+)
 from .permissions import can_edit_organisation, can_see_staff_contacts, member_for
 
 
@@ -168,3 +177,67 @@ def organisation_page(user, organisation: Organisation) -> OrganisationPage:
         # Upper apps add what they know (the network app: the organisation's networks).
         sections=page_sections("providers.organisation", user=user, organisation=organisation),
     )
+
+
+def pending_join_request(organisation: Organisation, user) -> JoinRequest | None:
+    """The person's request to join the organisation that awaits a decision: one query."""
+    return JoinRequest.objects.filter(
+        organisation=organisation, user=user, status=JoinRequest.Status.PENDING
+    ).first()
+
+
+# --- A person's organisations ---------------------------------------------------------------
+
+
+def my_organisations_context(user) -> dict:
+    """The organisations the person belongs to, the invitations sent to their address that
+    they have not accepted, and their pending requests to join. Lazy; one query each."""
+    return {
+        "memberships": (
+            OrganisationMember.objects.filter(user=user)
+            .select_related("organisation")
+            .order_by("organisation__name")
+        ),
+        "invitations": OrganisationInvitation.objects.filter(
+            email__iexact=user.email, accepted_at__isnull=True
+        ).select_related("organisation"),
+        "join_requests": JoinRequest.objects.filter(
+            user=user, status=JoinRequest.Status.PENDING
+        ).select_related("organisation"),
+    }
+
+
+# --- An organisation's people ---------------------------------------------------------------
+
+
+def people_context(user, organisation: Organisation) -> dict:
+    """For the organisation's admins: its people by name, open invitations, pending requests
+    to join, and the admin's own membership. Lazy lists; one query each."""
+    return {
+        "members": organisation.members.select_related("user").order_by("user__name"),
+        "invitations": open_invitations_of(organisation),
+        "join_requests": organisation.join_requests.filter(
+            status=JoinRequest.Status.PENDING
+        ).select_related("user"),
+        "me": member_for(user, organisation),
+    }
+
+
+def members_of(organisation: Organisation):
+    """The organisation's people, to look one up by id. Lazy."""
+    return OrganisationMember.objects.select_related("user").filter(organisation=organisation)
+
+
+def open_invitations_of(organisation: Organisation):
+    """Invitations to the organisation not accepted yet. Lazy."""
+    return organisation.invitations.filter(accepted_at__isnull=True)
+
+
+def join_requests_of(organisation: Organisation):
+    """Every request to join the organisation, to look one up by id. Lazy."""
+    return organisation.join_requests.all()
+
+
+def offers_of(organisation: Organisation):
+    """The organisation's offers, to look one up by id. Lazy."""
+    return Offer.objects.filter(organisation=organisation)

@@ -18,9 +18,20 @@ from .forms import (
     OrganisationForm,
     OrganisationRegisterForm,
 )
-from .models import JoinRequest, Offer, OrganisationInvitation, OrganisationMember
+from .models import Offer, OrganisationMember
 from .permissions import EDIT, VIEW, get_organisation_for, member_for
-from .selectors import DirectoryFilters, directory_organisations, organisation_page
+from .selectors import (
+    DirectoryFilters,
+    directory_organisations,
+    join_requests_of,
+    members_of,
+    my_organisations_context,
+    offers_of,
+    open_invitations_of,
+    organisation_page,
+    pending_join_request,
+    people_context,
+)
 
 PAGE_SIZE = 25
 
@@ -50,9 +61,7 @@ def organisation_detail(request, slug):
     page = organisation_page(request.user, organisation)
     pending_request = None
     if request.user.is_authenticated and page.member is None:
-        pending_request = JoinRequest.objects.filter(
-            organisation=organisation, user=request.user, status=JoinRequest.Status.PENDING
-        ).first()
+        pending_request = pending_join_request(organisation, request.user)
     return render(
         request,
         "providers/organisation_detail.html",
@@ -62,26 +71,10 @@ def organisation_detail(request, slug):
 
 @login_required
 def my_organisations(request):
-    memberships = (
-        OrganisationMember.objects.filter(user=request.user)
-        .select_related("organisation")
-        .order_by("organisation__name")
-    )
-    invitations = OrganisationInvitation.objects.filter(
-        email__iexact=request.user.email, accepted_at__isnull=True
-    ).select_related("organisation")
-    join_requests = JoinRequest.objects.filter(
-        user=request.user, status=JoinRequest.Status.PENDING
-    ).select_related("organisation")
-    return render(
-        request,
-        "providers/my_organisations.html",
-        {
-            "memberships": memberships,
-            "invitations": [(i, services.invitation_token(i)) for i in invitations],
-            "join_requests": join_requests,
-        },
-    )
+    context = my_organisations_context(request.user)
+    # Each open invitation with its token: the page links to accepting it.
+    context["invitations"] = [(i, services.invitation_token(i)) for i in context["invitations"]]
+    return render(request, "providers/my_organisations.html", context)
 
 
 @login_required
@@ -132,9 +125,7 @@ def _hand_over_confirmed(request, organisation, member):
 
 
 def _member_of(organisation, member_id) -> OrganisationMember:
-    return get_object_or_404(
-        OrganisationMember.objects.select_related("user"), organisation=organisation, pk=member_id
-    )
+    return get_object_or_404(members_of(organisation), pk=member_id)
 
 
 @login_required
@@ -143,15 +134,7 @@ def people(request, slug):
     return render(
         request,
         "providers/people.html",
-        {
-            "organisation": organisation,
-            "members": organisation.members.select_related("user").order_by("user__name"),
-            "invitations": organisation.invitations.filter(accepted_at__isnull=True),
-            "join_requests": organisation.join_requests.filter(
-                status=JoinRequest.Status.PENDING
-            ).select_related("user"),
-            "me": member_for(request.user, organisation),
-        },
+        {"organisation": organisation, **people_context(request.user, organisation)},
     )
 
 
@@ -185,9 +168,7 @@ def member_invite(request, slug):
 @require_POST
 def invitation_withdraw(request, slug, invitation_id):
     organisation = get_organisation_for(request, slug, action=EDIT)
-    invitation = get_object_or_404(
-        organisation.invitations, pk=invitation_id, accepted_at__isnull=True
-    )
+    invitation = get_object_or_404(open_invitations_of(organisation), pk=invitation_id)
     services.invitation_withdraw(invitation=invitation, by=request.user)
     messages.success(request, _("The invitation has been withdrawn."))
     return redirect("providers:people", slug=organisation.slug)
@@ -342,7 +323,7 @@ def join_request_decide(request, slug, request_id, decision):
     if decision not in ("accept", "decline"):
         raise Http404
     organisation = get_organisation_for(request, slug, action=EDIT)
-    join_request = get_object_or_404(organisation.join_requests, pk=request_id)
+    join_request = get_object_or_404(join_requests_of(organisation), pk=request_id)
     decide = services.join_request_accept if decision == "accept" else services.join_request_decline
     try:
         decide(join_request=join_request, by=request.user)
@@ -387,7 +368,7 @@ def invitation_accept(request, token):
 
 
 def _offer_of(organisation, offer_id) -> Offer:
-    return get_object_or_404(Offer, organisation=organisation, pk=offer_id)
+    return get_object_or_404(offers_of(organisation), pk=offer_id)
 
 
 @login_required

@@ -158,6 +158,13 @@ def next_start(meeting: Meeting, recurrence: str) -> datetime:
     return timezone.make_aware(naive)
 
 
+# The next date of a series keeps every editable field of this one, except: the times, which
+# move one step of the series on, and the case reference, which names the case of one
+# conference (the next may discuss another).
+SHIFTED_TO_NEXT_DATE = ("start", "end", "registration_deadline", "topic_deadline")
+NOT_CARRIED_TO_NEXT_DATE = ("case_reference",)
+
+
 @transaction.atomic
 def meeting_create_next(*, meeting: Meeting, by, recurrence: str | None = None) -> Meeting:
     """The next date of a series: a draft with the settings of this meeting."""
@@ -170,31 +177,14 @@ def meeting_create_next(*, meeting: Meeting, by, recurrence: str | None = None) 
         )
         Meeting.objects.filter(pk=meeting.pk).update(series=series)
         meeting.series = series
-    start = next_start(meeting, series.recurrence)
-    shift = start - meeting.start
-
-    def shifted(value):
-        return value + shift if value else None
-
+    shift = next_start(meeting, series.recurrence) - meeting.start
+    fields = {}
+    for name in EDITABLE_FIELDS:
+        value = getattr(meeting, name)
+        if name in SHIFTED_TO_NEXT_DATE:
+            fields[name] = value + shift if value else None
+        elif name not in NOT_CARRIED_TO_NEXT_DATE:
+            fields[name] = value
     return meeting_create(
-        network=meeting.network,
-        by=by,
-        kind=meeting.kind,
-        title=meeting.title,
-        start=start,
-        end=meeting.end + shift,
-        series=series,
-        description=meeting.description,
-        format=meeting.format,
-        venue_name=meeting.venue_name,
-        venue_address=meeting.venue_address,
-        online_url=meeting.online_url,
-        capacity=meeting.capacity,
-        registration_deadline=shifted(meeting.registration_deadline),
-        topic_deadline=shifted(meeting.topic_deadline),
-        contact_person=meeting.contact_person,
-        audience=meeting.audience,
-        working_group=meeting.working_group,
-        reminder_offsets=meeting.reminder_offsets,
-        data_protection_notice=meeting.data_protection_notice,
+        network=meeting.network, by=by, kind=meeting.kind, series=series, **fields
     )

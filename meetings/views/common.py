@@ -1,0 +1,41 @@
+"""What the meeting views share: paging, the posted data, error messages, the confirmation
+page."""
+
+from django.contrib import messages
+from django.core.paginator import Page, Paginator
+from django.shortcuts import render
+
+from ..services import MeetingError
+
+PAGE_SIZE = 25
+
+
+def page_of(request, queryset) -> Page:
+    """The page of the list the request asks for (``?page=``): a count and the page's rows."""
+    return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+
+
+def posted(request):
+    """The submitted data on POST (even when empty), None otherwise."""
+    return request.POST if request.method == "POST" else None
+
+
+def show_error(request, error: MeetingError) -> None:
+    messages.error(request, error.message)
+
+
+def confirm(request, meeting, *, title, text, button, action, danger=False, form=None):
+    """The page that asks before a step that mails people or cannot be undone."""
+    return render(
+        request,
+        "meetings/confirm.html",
+        {
+            "meeting": meeting,
+            "title": title,
+            "text": text,
+            "button": button,
+            "action": action,
+            "danger": danger,
+            "form": form,
+        },
+    )
