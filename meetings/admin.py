@@ -22,6 +22,7 @@ from network.models import Measure, WorkingGroupResult
 
 from . import services
 from .models import (
+    TIME_AND_PLACE_FIELDS,
     AgendaItem,
     DatePoll,
     DatePollAnswer,
@@ -108,17 +109,7 @@ class MeetingAdmin(PortalAdmin):
             _("Time, place and seats"),
             {
                 "description": CHANGED_IN_THE_PORTAL,
-                "fields": [
-                    "start",
-                    "end",
-                    "format",
-                    "venue_name",
-                    "venue_address",
-                    "online_url",
-                    "audience",
-                    "capacity",
-                    "registration_deadline",
-                ],
+                "fields": [*TIME_AND_PLACE_FIELDS, "audience", "capacity", "registration_deadline"],
             },
         ),
         (

@@ -8,7 +8,7 @@ from django.utils import translation
 
 from core.adapters import AccountAdapter as CoreAccountAdapter
 
-from .services import mail_enqueue_message
+from .outbox import mail_enqueue_message
 
 
 class AccountAdapter(CoreAccountAdapter):

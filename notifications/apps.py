@@ -7,7 +7,8 @@ class NotificationsConfig(AppConfig):
     verbose_name = _("Notifications")
 
     def ready(self):
-        from . import checks, personal_data, receivers  # noqa: F401 - checks register
+        # checks register the system checks, reminders the beat task.
+        from . import checks, personal_data, receivers, reminders  # noqa: F401
 
         receivers.connect()
         personal_data.register()

@@ -2,15 +2,15 @@
 
 from django.core import checks
 
-from . import services
+from . import delivery
 
 
 @checks.register()
 def sending_lease_outlasts_one_exchange(app_configs, **kwargs):
     """A live worker must be done with a row before the sweep may take it back."""
-    deadline = services.send_deadline()
-    lease = services.sending_lease()
-    if lease >= deadline + services.LEASE_MARGIN:
+    deadline = delivery.send_deadline()
+    lease = delivery.sending_lease()
+    if lease >= deadline + delivery.LEASE_MARGIN:
         return []
     return [
         checks.Error(
@@ -18,7 +18,7 @@ def sending_lease_outlasts_one_exchange(app_configs, **kwargs):
             f"(2 × EMAIL_TIMEOUT), but the outbox takes a row back from a worker after "
             f"{lease.total_seconds():.0f} s: a slow server could get the mail twice.",
             hint=f"Set EMAIL_TIMEOUT to at most "
-            f"{(lease - services.LEASE_MARGIN).total_seconds() / 2:.0f} seconds.",
+            f"{(lease - delivery.LEASE_MARGIN).total_seconds() / 2:.0f} seconds.",
             id="notifications.E001",
         )
     ]

@@ -1,5 +1,5 @@
 """One composing function per kind of mail. Each returns a ``PreparedMail`` (or None when the
-person switched that kind off); callers store them with ``services.mail_enqueue_many``.
+person switched that kind off); callers store them with ``outbox.mail_enqueue_many``.
 
 Case conferences carry only title, time and place: no description and no agenda, neither in
 the mail nor in the attached calendar event. Mails a person can switch off carry one-click
@@ -18,7 +18,7 @@ from meetings.calendar import meeting_ical
 from meetings.models import Meeting
 
 from .models import NotificationSettings
-from .services import AUTOMATIC_HEADERS, PreparedMail, mail_render
+from .outbox import AUTOMATIC_HEADERS, PreparedMail, mail_render
 from .unsubscribe import unsubscribe_headers
 
 

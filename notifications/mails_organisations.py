@@ -10,7 +10,7 @@ from providers.models import JoinRequest, Organisation, OrganisationInvitation, 
 from providers.services import INVITATION_MAX_AGE, invitation_url
 
 from .mails import compose, language_of
-from .services import PreparedMail, mail_render
+from .outbox import PreparedMail, mail_render
 
 
 def _coordinators(network: Network):

@@ -2,7 +2,7 @@
 
 The lower apps announce their events (``core.events``) inside the transaction of the change;
 the receivers here compose the mails from the objects the events name and store them in the
-outbox (``services.mail_enqueue_many``) in that same transaction, so the mails exist exactly
+outbox (``outbox.mail_enqueue_many``) in that same transaction, so the mails exist exactly
 when the change does. Every mail has an idempotency key: a repeated event queues nothing new.
 
 Connected in ``NotificationsConfig.ready``.
@@ -18,7 +18,7 @@ from network import events as network_events
 from providers import events as provider_events
 
 from . import mails, mails_organisations
-from .services import mail_enqueue_many
+from .outbox import mail_enqueue_many
 
 
 def _queue(prepared) -> None:

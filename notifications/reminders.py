@@ -7,11 +7,16 @@ that runs twice, or two ticks at once, queue each reminder once.
 
 from datetime import time, timedelta
 
+from celery import shared_task
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from meetings.models import Meeting, Registration
+from network.models import CooperationAgreement, Measure
+from providers.models import OrganisationMember
+
 from . import mails
-from .services import mail_enqueue_many
+from .outbox import mail_enqueue_many
 
 # Registration-deadline reminders go out this long before the deadline.
 DEADLINE_REMINDER_LEAD = timedelta(days=2)
@@ -25,6 +30,12 @@ AGREEMENT_REVIEW_LEAD_DAYS = 30
 MORNING = time(7, 0)
 # No meeting reminder is configured further ahead than this.
 LONGEST_OFFSET = timedelta(days=60)
+
+
+@shared_task(ignore_result=True)
+def send_due_reminders() -> int:
+    """Beat's reminder tick (``CELERY_BEAT_SCHEDULE``)."""
+    return reminders_send_due()
 
 
 def reminders_send_due() -> int:
@@ -42,8 +53,6 @@ def reminders_send_due() -> int:
 
 
 def _upcoming_meetings(now):
-    from meetings.models import Meeting
-
     return Meeting.objects.filter(status=Meeting.Status.PUBLISHED, start__gt=now).select_related(
         "network", "contact_person"
     )
@@ -62,8 +71,6 @@ def due_offset(meeting, now) -> int | None:
 
 def meeting_reminders_due(now) -> int:
     """7 days / 1 day (Meeting.reminder_offsets) before the start, to registered people."""
-    from meetings.models import Registration
-
     queued = 0
     for meeting in _upcoming_meetings(now).filter(start__lte=now + LONGEST_OFFSET):
         offset = due_offset(meeting, now)
@@ -135,8 +142,6 @@ def topic_calls_due(now) -> int:
 
 def measure_reminders_due(today) -> int:
     """Open measures due within three days, and recently overdue ones, to the responsible."""
-    from network.models import Measure
-
     open_measures = Measure.objects.filter(
         status__in=[Measure.Status.OPEN, Measure.Status.IN_PROGRESS],
         responsible_person__isnull=False,
@@ -165,8 +170,6 @@ def measure_reminders_due(today) -> int:
 
 def agreement_recipients(agreement) -> list:
     """The network's coordinators and the admins of the parties, each person once."""
-    from providers.models import OrganisationMember
-
     users = get_user_model().objects.filter(is_active=True)
     ids = set(
         OrganisationMember.objects.filter(
@@ -180,8 +183,6 @@ def agreement_recipients(agreement) -> list:
 
 def agreement_reminders_due(today) -> int:
     """Cooperation agreements whose review date is within 30 days."""
-    from network.models import CooperationAgreement
-
     queued = 0
     agreements = CooperationAgreement.objects.filter(
         review_date__gte=today,

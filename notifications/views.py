@@ -15,7 +15,8 @@ from meetings.permissions import can_manage_meeting
 from . import unsubscribe as unsubscribe_links
 from .forms import NotificationSettingsForm
 from .models import NotificationSettings, OutgoingMail
-from .services import notifications_switch_off, outbox_retry_failed
+from .outbox import outbox_retry_failed
+from .services import notifications_switch_off
 
 PAGE_SIZE = 25
 

@@ -233,7 +233,7 @@ else:
     CELERY_BROKER_TRANSPORT_OPTIONS = {
         # Unacknowledged tasks of a killed worker come back after this many seconds; longer
         # than any task runs. Mail does not wait for it: the outbox sweep takes the rows of
-        # a dead worker back much sooner (notifications/services.py).
+        # a dead worker back much sooner (notifications/delivery.py).
         "visibility_timeout": 600,
         # Web requests publish delivery tasks when their transaction commits. A broker that
         # is down, unreachable or hung must not hold them: connecting gives up after half a
@@ -264,12 +264,12 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 CELERY_BEAT_SCHEDULE = {
-    # Part of the bound on how late a killed worker's mail goes out (notifications/services.py).
+    # Part of the bound on how late a killed worker's mail goes out (notifications/delivery.py).
     "outbox-sweep": {"task": "notifications.tasks.outbox_sweep", "schedule": 20.0},
     # Reminders are computed from the database on every tick; idempotency keys make a
     # repeated tick harmless.
     "notification-reminders": {
-        "task": "notifications.tasks.send_due_reminders",
+        "task": "notifications.reminders.send_due_reminders",
         "schedule": 300.0,
     },
     "retention-anonymise": {"task": "meetings.tasks.retention_run", "schedule": 6 * 3600.0},

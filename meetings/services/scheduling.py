@@ -11,14 +11,19 @@ from core.audit import audit_log
 from network.models import Network
 
 from .. import events
-from ..models import EDITABLE_FIELDS, Meeting, MeetingKind, MeetingSeries, MeetingTemplate
+from ..models import (
+    EDITABLE_FIELDS,
+    TIME_AND_PLACE_FIELDS,
+    Meeting,
+    MeetingKind,
+    MeetingSeries,
+    MeetingTemplate,
+)
 from .agenda import agenda_add_review_items, agenda_add_template_items
 from .errors import MeetingError
 from .invitations import audience_of, invitations_write
 from .registration import fill_free_seats
 
-# Changes a calendar must learn about (RFC 5545 SEQUENCE).
-CALENDAR_FIELDS = ("start", "end", "venue_name", "venue_address", "online_url", "format")
 RECURRENCE_STEPS = {
     MeetingSeries.Recurrence.MONTHLY: relativedelta(months=1),
     MeetingSeries.Recurrence.QUARTERLY: relativedelta(months=3),
@@ -114,7 +119,7 @@ def meeting_update(*, meeting: Meeting, by, **changes) -> Meeting:
     for name in changed:
         setattr(meeting, name, changes[name])
     check_times(meeting.start, meeting.end)
-    calendar_changes = [name for name in changed if name in CALENDAR_FIELDS]
+    calendar_changes = [name for name in changed if name in TIME_AND_PLACE_FIELDS]
     if calendar_changes:
         meeting.sequence += 1
     if not changed:

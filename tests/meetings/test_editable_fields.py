@@ -17,7 +17,7 @@ from .factories import MeetingFactory
 
 ROOT = Path(__file__).resolve().parents[2]
 APPS = ("core", "providers", "network", "meetings", "notifications", "pages", "demo")
-THE_LIST = ROOT / "meetings" / "models.py"
+THE_LIST = ROOT / "meetings" / "models" / "meeting.py"
 
 
 def names_listed(node: ast.AST) -> set[str]:

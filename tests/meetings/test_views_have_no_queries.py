@@ -40,16 +40,6 @@ PLAIN_DICTS = frozenset(
     {"GET", "POST", "FILES", "COOKIES", "META", "headers", "session", "cleaned_data"}
 )
 
-# Files of colleagues' areas that were over the limit when the views were split; each is being
-# split on its own branch. Remove a line when its file is back under the limit.
-KNOWN_LONG_FILES = {
-    # demo/data.py: the demo data, rebuilt through the services on the r11-demo branch.
-    "demo/data.py",
-    # meetings/models.py: the lead's foundation (models, visibility rule, editable fields);
-    # the views split was not to change it.
-    "meetings/models.py",
-}
-
 
 def is_plain_dict(node: ast.expr) -> bool:
     """``request.GET``, ``request.POST`` …, ``form.cleaned_data``: dictionaries."""
@@ -132,16 +122,4 @@ def test_no_module_of_the_apps_exceeds_500_lines():
         for path in app_modules()
         if (length := len(path.read_text().splitlines())) > MAX_LINES
     }
-    for known in KNOWN_LONG_FILES:
-        too_long.pop(known, None)
     assert too_long == {}
-
-
-def test_known_long_files_are_still_long():
-    """A known exception that is back under the limit is removed from the list."""
-    back_under = [
-        name
-        for name in KNOWN_LONG_FILES
-        if len((ROOT / name).read_text().splitlines()) <= MAX_LINES
-    ]
-    assert back_under == []

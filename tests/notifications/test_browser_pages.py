@@ -8,7 +8,7 @@ from meetings import services as meeting_services
 from meetings.models import Registration
 from notifications import mails
 from notifications.models import NotificationSettings
-from notifications.services import mail_enqueue_many
+from notifications.outbox import mail_enqueue_many
 from tests.support.browser import log_in, submit
 
 from .factories import MeetingFactory, NetworkFactory, UserFactory, add_member_organisation

@@ -7,11 +7,12 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from notifications import services
+from notifications import delivery
+from notifications.delivery import Outcome, mail_deliver
 from notifications.mails import meeting_context
 from notifications.models import OutgoingMail
-from notifications.services import Outcome, mail_deliver, mail_enqueue, outbox_requeue_stale
-from notifications.tasks import deliver_batch
+from notifications.outbox import mail_enqueue
+from notifications.tasks import deliver_batch, outbox_requeue_stale
 
 from .factories import MeetingFactory, UserFactory
 
@@ -54,8 +55,8 @@ def test_nothing_is_sent_before_the_transaction_commits(django_capture_on_commit
 
 def test_message_has_stable_message_id_and_auto_submitted():
     row = _queue()
-    first = services.build_message(row).message()
-    second = services.build_message(row).message()
+    first = delivery.build_message(row).message()
+    second = delivery.build_message(row).message()
     assert first["Message-ID"] == second["Message-ID"]
     assert first["Auto-Submitted"] == "auto-generated"
 
@@ -72,7 +73,7 @@ def test_calendar_attachment_carries_the_method_in_its_content_type():
         ]
     )
     parsed = message_from_bytes(
-        services.build_message(row).message().as_bytes(), policy=policy.default
+        delivery.build_message(row).message().as_bytes(), policy=policy.default
     )
     (part,) = [p for p in parsed.walk() if p.get_content_type() == "text/calendar"]
     assert part.get_param("method") == "REQUEST"
@@ -100,7 +101,7 @@ def test_temporary_smtp_error_schedules_a_retry_with_backoff():
 
 def test_connection_refused_is_retried_and_the_last_attempt_fails():
     row = _queue()
-    OutgoingMail.objects.filter(pk=row.pk).update(attempts=services.MAX_ATTEMPTS - 1)
+    OutgoingMail.objects.filter(pk=row.pk).update(attempts=delivery.MAX_ATTEMPTS - 1)
     with mock.patch(
         "django.core.mail.backends.locmem.EmailBackend.send_messages",
         side_effect=ConnectionRefusedError(111, "Connection refused"),
@@ -133,7 +134,7 @@ def test_batch_stops_on_a_server_problem_and_defers_the_rest():
         return len(messages)
 
     with mock.patch("django.core.mail.backends.locmem.EmailBackend.send_messages", flaky):
-        result = services.mail_deliver_batch(ids)
+        result = delivery.mail_deliver_batch(ids)
     assert result.sent == 1
     assert list(result.retries) == [ids[1]]
     assert result.deferred == [ids[2]]

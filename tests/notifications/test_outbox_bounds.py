@@ -1,6 +1,6 @@
 """How late a killed worker's mail goes out, with the settings production runs with, and the
 deadline that keeps a slow-but-alive worker from ever sending a row twice (module docstring
-of ``notifications/services.py``)."""
+of ``notifications/delivery.py``)."""
 
 import time
 from datetime import timedelta
@@ -13,9 +13,10 @@ from django.core.management import call_command
 from django.core.management.base import SystemCheckError
 from django.utils import timezone
 
-from notifications import checks, services
+from notifications import checks, delivery
+from notifications.delivery import Outcome, mail_deliver
 from notifications.models import OutgoingMail
-from notifications.services import Outcome, mail_deliver, outbox_requeue_stale
+from notifications.tasks import outbox_requeue_stale
 from notifications.testing import smtp_server
 
 from .test_outbox import _queue
@@ -25,17 +26,17 @@ pytestmark = pytest.mark.django_db
 
 def test_a_killed_workers_last_mail_goes_out_within_two_minutes():
     # The values of config/settings/base.py (the test settings leave them alone).
-    assert services.send_deadline() == timedelta(seconds=40)  # 2 × EMAIL_TIMEOUT (20 s)
-    assert services.sending_lease() == timedelta(seconds=60)
-    assert services.stale_after() == timedelta(seconds=60)
-    assert services.sweep_interval() == timedelta(seconds=20)
+    assert delivery.send_deadline() == timedelta(seconds=40)  # 2 × EMAIL_TIMEOUT (20 s)
+    assert delivery.sending_lease() == timedelta(seconds=60)
+    assert delivery.stale_after() == timedelta(seconds=60)
+    assert delivery.sweep_interval() == timedelta(seconds=20)
     # max(lease, stale) + sweep interval + one exchange
-    assert services.worst_case_after_kill() == timedelta(seconds=60 + 20 + 40)
-    assert services.worst_case_after_kill() <= timedelta(minutes=2)
+    assert delivery.worst_case_after_kill() == timedelta(seconds=60 + 20 + 40)
+    assert delivery.worst_case_after_kill() <= timedelta(minutes=2)
 
 
 def test_a_live_worker_is_done_with_a_row_before_its_lease_ends():
-    assert services.sending_lease() >= services.send_deadline() + services.LEASE_MARGIN
+    assert delivery.sending_lease() >= delivery.send_deadline() + delivery.LEASE_MARGIN
     assert checks.sending_lease_outlasts_one_exchange(None) == []
 
 
@@ -58,7 +59,7 @@ def test_a_worker_that_outlived_its_lease_does_not_undo_the_next_ones_work():
             return send(backend, messages)
         # While the first worker waits for its server, the lease runs out: the sweep gives
         # the row to a second worker, which sends it. Then the first one gives up.
-        long_ago = timezone.now() - services.sending_lease() - timedelta(seconds=1)
+        long_ago = timezone.now() - delivery.sending_lease() - timedelta(seconds=1)
         OutgoingMail.objects.filter(pk=row.pk).update(updated_at=long_ago)
         assert outbox_requeue_stale() == 1
         raise TimeoutError("timed out")
@@ -113,7 +114,7 @@ def test_a_batch_goes_on_when_the_server_refuses_one_mail_for_now(smtp):
     rows = [_queue(key=f"grey:{index}") for index in range(4)]
     ids = [row.pk for row in rows]
 
-    result = services.mail_deliver_batch(ids)
+    result = delivery.mail_deliver_batch(ids)
 
     # Every mail was tried over the one connection and has a retry of its own.
     assert len(smtp.attempts) == 4
@@ -125,5 +126,5 @@ def test_a_batch_goes_on_when_the_server_refuses_one_mail_for_now(smtp):
 
     for row in rows:
         OutgoingMail.objects.filter(pk=row.pk).update(next_attempt_at=timezone.now())
-    assert services.mail_deliver_batch(ids).sent == 4
+    assert delivery.mail_deliver_batch(ids).sent == 4
     assert len(smtp.parsed()) == 4

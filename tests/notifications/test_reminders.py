@@ -11,7 +11,7 @@ from django.utils import timezone
 from meetings.models import AgendaItem, Invitation, Meeting, Registration
 from network.models import CooperationAgreement, Measure
 from notifications.models import NotificationSettings, OutgoingMail
-from notifications.tasks import send_due_reminders
+from notifications.reminders import send_due_reminders
 from providers.models import OrganisationMember
 
 from .factories import (

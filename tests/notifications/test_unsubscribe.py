@@ -12,7 +12,7 @@ from meetings.models import Invitation
 from network.models import CooperationAgreement, Measure
 from notifications import mails
 from notifications.models import NotificationSettings
-from notifications.services import mail_enqueue_many
+from notifications.outbox import mail_enqueue_many
 from notifications.unsubscribe import unsubscribe_token
 
 from .factories import MeetingFactory, NetworkFactory, UserFactory, add_member_organisation

@@ -15,9 +15,9 @@ from django.test import Client
 
 from meetings import services as meeting_services
 from meetings.models import Meeting, Registration
-from notifications import checks, services
+from notifications import checks, delivery
 from notifications.models import OutgoingMail
-from notifications.services import outbox_requeue_stale
+from notifications.tasks import outbox_requeue_stale
 from notifications.testing import Beat, PrivateRedis, Worker, publishing_to, smtp_server
 
 from . import worker_settings_quick_sweep
@@ -228,7 +228,7 @@ def test_killed_worker_mails_go_out_once_within_the_stated_bound(
     settings.NOTIFICATIONS_STALE_AFTER_SECONDS = quick.NOTIFICATIONS_STALE_AFTER_SECONDS
     settings.CELERY_BEAT_SCHEDULE = quick.CELERY_BEAT_SCHEDULE
     assert checks.sending_lease_outlasts_one_exchange(None) == []
-    bound = services.worst_case_after_kill().total_seconds()
+    bound = delivery.worst_case_after_kill().total_seconds()
 
     network, people = _network_with(40)  # one batch
     sink.hold_at = 20  # the 20th mail: kill its worker while it waits for the answer

@@ -13,7 +13,7 @@ from core.models import AuditEvent, User
 from core.privacy import AccountDeletionRefused, account_delete
 from meetings.models import Feedback, Registration, TopicProposal
 from notifications.models import OutgoingMail
-from notifications.services import mail_enqueue_message
+from notifications.outbox import mail_enqueue_message
 from providers.models import OrganisationInvitation, OrganisationMember
 
 from .factories import (

@@ -24,8 +24,8 @@ from django.utils import timezone
 from meetings.models import Meeting, MeetingKind
 from meetings.services import meeting_publish
 from network.models import Membership, Network, Representative
+from notifications.delivery import BATCH_SIZE, build_message
 from notifications.models import OutgoingMail
-from notifications.services import BATCH_SIZE, build_message
 from notifications.testing import Worker, publishing_to, smtp_server
 from providers.models import Organisation, OrganisationMember
 

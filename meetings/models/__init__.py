@@ -1,0 +1,36 @@
+"""The meetings app's models, by area; import them from ``meetings.models``."""
+
+from .agenda import AgendaItem, Feedback, TopicProposal
+from .meeting import (
+    CASE_CONFERENCE_FIELDS,
+    EDITABLE_FIELDS,
+    TIME_AND_PLACE_FIELDS,
+    Meeting,
+    MeetingKind,
+    MeetingQuerySet,
+    MeetingSeries,
+    MeetingTemplate,
+    default_reminder_offsets,
+)
+from .participation import Invitation, Registration
+from .polls import DatePoll, DatePollAnswer, DatePollSlot
+
+__all__ = [
+    "CASE_CONFERENCE_FIELDS",
+    "EDITABLE_FIELDS",
+    "TIME_AND_PLACE_FIELDS",
+    "AgendaItem",
+    "DatePoll",
+    "DatePollAnswer",
+    "DatePollSlot",
+    "Feedback",
+    "Invitation",
+    "Meeting",
+    "MeetingKind",
+    "MeetingQuerySet",
+    "MeetingSeries",
+    "MeetingTemplate",
+    "Registration",
+    "TopicProposal",
+    "default_reminder_offsets",
+]
