@@ -31,7 +31,6 @@ pytestmark = [
     pytest.mark.django_db(transaction=True),
 ]
 
-BROKER = "redis://127.0.0.1:6379/5"
 WORKER_SETTINGS = "tests.notifications.worker_settings"
 
 
@@ -49,10 +48,11 @@ def sink(smtp):
 
 
 @pytest.fixture
-def broker():
-    redis.Redis.from_url(BROKER).flushdb()
-    with publishing_to(BROKER):
-        yield BROKER
+def broker(settings):
+    # A Redis database of this xdist worker's own (config/settings/test.py).
+    redis.Redis.from_url(settings.REDIS_URL).flushdb()
+    with publishing_to(settings.REDIS_URL):
+        yield settings.REDIS_URL
 
 
 @pytest.fixture
