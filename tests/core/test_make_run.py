@@ -244,6 +244,7 @@ def test_invitees_receive_the_move_and_the_cancellation_of_a_published_meeting(
         meeting_path = re.search(r"/meetings/\d+/", page.url).group(0)
         visit(f"{meeting_path}publish/")
         submit()
+        assert page.url.endswith(meeting_path), page.url
         uid = calendar_uid(page, meeting_path)
 
         visit(f"{meeting_path}invitations/")
@@ -251,7 +252,7 @@ def test_invitees_receive_the_move_and_the_cancellation_of_a_published_meeting(
         assert invited > 0, "the demo network invites nobody"
         invitations = wait_for_calendar_mails(var_dir / "mail", uid, "REQUEST", invited, processes)
         invitees = sorted(mail["To"] for mail, _event in invitations)
-        assert len(set(invitees)) == invited
+        assert len(set(invitees)) == len(invitees) == invited  # each invitee once
         first_sequence = max(int(event["sequence"]) for _mail, event in invitations)
 
         # Move the start by an hour: every invitee gets the update of the same event.
@@ -260,6 +261,7 @@ def test_invitees_receive_the_move_and_the_cancellation_of_a_published_meeting(
         page.fill("[name=start]", moved.strftime("%Y-%m-%dT%H:%M"))
         page.fill("[name=end]", (moved + timedelta(hours=2)).strftime("%Y-%m-%dT%H:%M"))
         submit()
+        assert page.url.endswith(meeting_path), page.url
         updates = [
             (mail, event)
             for mail, event in wait_for_calendar_mails(
@@ -274,6 +276,7 @@ def test_invitees_receive_the_move_and_the_cancellation_of_a_published_meeting(
         # Cancel it: every invitee gets the cancellation.
         visit(f"{meeting_path}cancel/")
         submit()
+        assert page.url.endswith(meeting_path), page.url
         cancellations = wait_for_calendar_mails(var_dir / "mail", uid, "CANCEL", invited, processes)
         assert sorted(mail["To"] for mail, _event in cancellations) == invitees
         for _mail, event in cancellations:
