@@ -26,9 +26,10 @@ RUN groupadd --system --gid 10001 portal \
 
 WORKDIR /app
 
-# Dependencies first, so that a code change does not reinstall them.
-COPY pyproject.toml README.md ./
-RUN python -m venv "$VIRTUAL_ENV" && pip install .
+# Dependencies first, so that a code change does not reinstall them: the runtime lock file
+# only (exact versions and hashes; no development tools such as honcho).
+COPY requirements/base.txt requirements/base.txt
+RUN python -m venv "$VIRTUAL_ENV" && pip install --require-hashes -r requirements/base.txt
 
 COPY . .
 # Build-time values only: production settings insist on them, the image never uses them.

@@ -2,36 +2,51 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed-stamp
 
-.PHONY: install install-dev run test lint format messages demo clean
+.PHONY: install install-local install-dev lock run test lint format messages demo clean
 
-DEV_STAMP := $(VENV)/.installed-dev-stamp
-
-# `make run` needs only the runtime dependencies; the test tools (Playwright …) come with
+# Installs come from the lock files in requirements/ (exact versions, every file's hash);
+# pyproject.toml is where dependencies are edited, `make lock` pins them again.
+# `make run` needs the runtime dependencies and honcho; the test tools (Playwright …) come with
 # the targets that use them, so a first `make run` is quicker.
-$(STAMP): pyproject.toml
+INSTALL = $(BIN)/python -m pip install --quiet --require-hashes
+$(VENV)/.installed-%: requirements/%.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet .
-	@touch $(STAMP)
+	$(INSTALL) -r $<
+	@touch $@
 
-$(DEV_STAMP): $(STAMP)
-	$(BIN)/python -m pip install --quiet ".[dev]"
-	@touch $(DEV_STAMP)
+install: $(VENV)/.installed-base
 
-install: $(STAMP)
+install-local: $(VENV)/.installed-local
 
-install-dev: $(DEV_STAMP)
+install-dev: $(VENV)/.installed-dev
 
-run: install
+# Re-pin after editing pyproject.toml. The files build on each other (-c), so every file has
+# the same version of a shared package. `make lock LOCK_ARGS=--upgrade` moves everything to
+# the newest versions; `LOCK_ARGS="--upgrade-package django"` only one package.
+PIP_TOOLS := pip-tools==7.6.2
+LOCK_VENV := $(VENV)/pip-tools
+PIP_COMPILE = CUSTOM_COMPILE_COMMAND="make lock" $(LOCK_VENV)/bin/pip-compile --quiet \
+	--generate-hashes --strip-extras --no-emit-index-url --no-emit-find-links $(LOCK_ARGS)
+lock:
+	@test -x $(LOCK_VENV)/bin/pip-compile || \
+	  ($(PYTHON) -m venv $(LOCK_VENV) && $(LOCK_VENV)/bin/pip install --quiet $(PIP_TOOLS))
+	$(PIP_COMPILE) -o requirements/base.txt pyproject.toml
+	$(PIP_COMPILE) --extra local -c requirements/base.txt -o requirements/local.txt pyproject.toml
+	$(PIP_COMPILE) --extra local --extra dev -c requirements/local.txt -o requirements/dev.txt \
+	  pyproject.toml
+
+run: install-local
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo
 	@echo "Starting web server, Celery worker and beat at http://127.0.0.1:8000 (Ctrl-C stops all three)"
 	$(BIN)/honcho -f Procfile.dev start
 
+# The suite runs in parallel (pytest-xdist), one process per core; PYTEST_WORKERS=0 runs it in
+# this process (for pdb), PYTEST_ARGS passes anything else to pytest.
+PYTEST_WORKERS ?= auto
 test: install-dev
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 lint: install-dev
 	$(BIN)/ruff check .

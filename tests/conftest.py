@@ -9,9 +9,13 @@
 import importlib
 import logging
 import os
+import time
 
 import pytest
+from django.apps import apps as global_apps
 from django.conf import settings
+from django.db.models.signals import post_migrate
+from django.dispatch import receiver
 
 from tests.support import external_refs
 
@@ -54,26 +58,16 @@ DATA_MIGRATIONS = [
 ]
 
 
-def _is_transactional(request) -> bool:
-    marker = request.node.get_closest_marker("django_db")
-    return bool(marker and marker.kwargs.get("transaction")) or any(
-        name in request.fixturenames for name in ("transactional_db", "live_server")
-    )
-
-
-@pytest.fixture(autouse=True)
-def migration_data(request):
-    """Transactional tests empty every table when they end, including the rows of data
-    migrations; the next transactional test gets them back (the seeds are idempotent)."""
-    if _is_transactional(request):
-        request.getfixturevalue("_django_db_helper")
-        from django.apps import apps
-
-        from meetings.models import MeetingTemplate
-
-        if not MeetingTemplate.objects.exists():
-            for module, function in DATA_MIGRATIONS:
-                getattr(importlib.import_module(module), function)(apps, None)
+@receiver(post_migrate, dispatch_uid="tests-restore-migration-data")
+def restore_migration_data(sender, apps=global_apps, **kwargs):
+    """Transactional tests empty every table when they end, the rows of data migrations
+    included; the flush then sends post_migrate, and this puts those rows back (the seeds are
+    idempotent). So every test finds them, in whatever order pytest-xdist runs the tests:
+    pytest-django's order (transactional tests last) holds only within one process."""
+    # migrate passes the models of the migration state, flush none (the current ones).
+    if sender.label == "meetings":  # once per flush, after every app's post_migrate
+        for module, function in DATA_MIGRATIONS:
+            getattr(importlib.import_module(module), function)(apps, None)
 
 
 @pytest.fixture(autouse=True)
@@ -140,13 +134,27 @@ def page(browser, live_server, settings):
     settings.SITE_URL = live_server.url
     context = browser.new_context(base_url=live_server.url, locale="de-DE")
     context.set_default_timeout(15000)
+    in_flight = set()
+    context.on("request", lambda request: in_flight.add(request))
+    context.on("requestfinished", lambda request: in_flight.discard(request))
+    context.on("requestfailed", lambda request: in_flight.discard(request))
     page = context.new_page()
     console_errors = []
     page.on("console", lambda msg: console_errors.append(msg.text) if msg.type == "error" else None)
     page.on("pageerror", lambda error: console_errors.append(str(error)))
     yield page
+    _wait_for_answers(page, in_flight)
     context.close()
     assert not console_errors, f"Browser console errors: {console_errors}"
+
+
+def _wait_for_answers(page, in_flight: set, timeout: float = 10) -> None:
+    """On SQLite the live server shares the test's database connection: a request still
+    being answered when the test ends would write into the flush that empties the database
+    (a FOREIGN KEY error on a busy machine). Wait until the browser has every answer."""
+    deadline = time.monotonic() + timeout
+    while in_flight and time.monotonic() < deadline:
+        page.wait_for_timeout(50)
 
 
 @pytest.fixture

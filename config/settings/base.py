@@ -5,6 +5,7 @@ machine: SQLite, a filesystem broker and mail written to files, all under ``var/
 """
 
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import environ
 from csp.constants import NONCE, NONE, SELF
@@ -15,7 +16,9 @@ BASE_DIR = Path(__file__).resolve().parents[2]
 env = environ.Env()
 environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
 
-VAR_DIR = Path(env("VAR_DIR", default=str(BASE_DIR / "var")))
+# A relative VAR_DIR is read from the project, not from wherever a process was started: web
+# server, worker and beat must find the same files.
+VAR_DIR = BASE_DIR / env("VAR_DIR", default="var")
 for _sub in ("", "mail", "broker", "celery-results", "media", "cache", "bench", "staticfiles"):
     (VAR_DIR / _sub).mkdir(parents=True, exist_ok=True)
 
@@ -215,7 +218,15 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 # --- Mail ---------------------------------------------------------------------------------
 
-vars().update(env.email_url("EMAIL_URL", default=f"filemail://{VAR_DIR / 'mail'}"))
+_email_url = env("EMAIL_URL", default=f"filemail://{VAR_DIR / 'mail'}")
+_email = env.email_url_config(_email_url)
+if _email["EMAIL_BACKEND"] == "django.core.mail.backends.filebased.EmailBackend":
+    # django-environ drops the first character of the path, so filemail:///srv/mail would
+    # become srv/mail below the working directory. Read it as a file URL: host and path
+    # together, absolute as written, a relative one (filemail://var/mail) below the project.
+    _location = urlsplit(_email_url)
+    _email["EMAIL_FILE_PATH"] = str(BASE_DIR / unquote(_location.netloc + _location.path))
+vars().update(_email)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Netzwerkportal <portal@example.org>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=20)
@@ -224,9 +235,12 @@ EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=20)
 
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", default=REDIS_URL or "filesystem://")
 if CELERY_BROKER_URL.startswith("filesystem://"):
+    # Every folder explicitly: kombu's defaults (control/, data_in/ …) are relative to the
+    # working directory, which is the project's checkout.
     CELERY_BROKER_TRANSPORT_OPTIONS = {
         "data_folder_in": str(VAR_DIR / "broker"),
         "data_folder_out": str(VAR_DIR / "broker"),
+        "control_folder": str(VAR_DIR / "broker" / "control"),
         "store_processed": False,
     }
 else:

@@ -1,6 +1,10 @@
 """The test suite. PostgreSQL and Redis when DATABASE_URL / REDIS_URL are set."""
 
+import os
+from urllib.parse import urlsplit, urlunsplit
+
 from .base import *  # noqa: F403
+from .base import REDIS_URL
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # Tasks run inline unless a test starts a real worker; delivery still goes through the outbox.
@@ -16,3 +20,18 @@ MIDDLEWARE = [*MIDDLEWARE, "tests.support.external_refs.ExternalReferenceMiddlew
 # consent and TOTP set-up pages; tests/security switches both on with the settings fixture.
 MFA_REQUIRED_FOR_COORDINATORS = False
 PRIVACY_CONSENT_REQUIRED = False
+
+
+def redis_database_of_this_worker(url: str, worker: str) -> str:
+    """pytest-xdist runs the suite in processes gw0, gw1 …; each uses the Redis database
+    after the previous one's (REDIS_URL's number plus the worker's index), because the
+    worker tests empty their broker's database."""
+    parts = urlsplit(url)
+    database = int(parts.path.strip("/") or 0) + int(worker.removeprefix("gw") or 0)
+    return urlunsplit(parts._replace(path=f"/{database}"))
+
+
+if REDIS_URL:
+    REDIS_URL = redis_database_of_this_worker(REDIS_URL, os.environ.get("PYTEST_XDIST_WORKER", ""))
+    # Tests that start a real worker publish here; the eager app never connects.
+    CELERY_BROKER_URL = CELERY_RESULT_BACKEND = REDIS_URL

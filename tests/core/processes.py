@@ -2,6 +2,7 @@
 
 import os
 import shlex
+import shutil
 import signal
 import socket
 import subprocess
@@ -45,10 +46,12 @@ def clean_env(**overrides) -> dict:
 
 
 class Processes:
-    """Processes started by one test, each in its own process group; ``stop`` ends them all."""
+    """Processes started by one test, each in its own process group; ``stop`` ends them all.
+    They run in the project (or in a copy of it, ``project``)."""
 
-    def __init__(self, log_dir: Path):
+    def __init__(self, log_dir: Path, project: Path = BASE_DIR):
         self.log_dir = log_dir
+        self.project = project
         self.started: dict[str, subprocess.Popen] = {}
 
     def start(self, name: str, command: str | list[str], env: dict) -> subprocess.Popen:
@@ -56,7 +59,7 @@ class Processes:
         log = open(self.log_dir / f"{name}.log", "wb")  # noqa: SIM115 - closed with the process
         process = subprocess.Popen(
             argv,
-            cwd=BASE_DIR,
+            cwd=self.project,
             env=env,
             stdout=log,
             stderr=subprocess.STDOUT,
@@ -94,6 +97,41 @@ class Processes:
         return codes
 
 
+def fresh_clone(target: Path) -> Path:
+    """A copy of the project as ``git clone`` gives it (the files git knows, no ignored ones),
+    committed, with the test run's virtualenv linked in; ``git status`` then shows whatever
+    running the portal writes outside the ignored folders."""
+    listed = subprocess.run(
+        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],  # noqa: S607
+        cwd=BASE_DIR,
+        capture_output=True,
+        check=True,
+    ).stdout.decode()
+    for name in filter(None, listed.split("\0")):
+        source = BASE_DIR / name
+        if source.is_file():  # not deleted in the work tree
+            (target / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target / name)
+    (target / ".venv").symlink_to(VENV_BIN.parent)
+    git(target, "init", "--quiet")
+    git(target, "add", "--all")
+    git(target, "commit", "--quiet", "--message", "fresh clone")
+    return target
+
+
+def git(project: Path, *args: str) -> str:
+    # Whoever runs the tests: an identity of its own, no signing key needed.
+    settings = ["user.name=Test", "user.email=test@example.org", "commit.gpgsign=false"]
+    identity = [option for setting in settings for option in ("-c", setting)]
+    return subprocess.run(
+        ["git", *identity, *args],  # noqa: S607
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+
+
 def wait_for_http(url: str, processes: Processes, timeout: float = 60) -> tuple[int, bytes]:
     deadline = time.monotonic() + timeout
     last_error = None
@@ -122,10 +160,12 @@ def wait_for_log(processes: Processes, name: str, text: str, timeout: float = 60
     raise AssertionError(f"{name} did not log {text!r} within {timeout}s:\n{processes.logs()}")
 
 
-def manage(*args: str, env: dict, timeout: float = 180) -> subprocess.CompletedProcess:
+def manage(
+    *args: str, env: dict, project: Path = BASE_DIR, timeout: float = 180
+) -> subprocess.CompletedProcess:
     result = subprocess.run(
         [sys.executable, "manage.py", *args],
-        cwd=BASE_DIR,
+        cwd=project,
         env=env,
         capture_output=True,
         text=True,
