@@ -52,6 +52,7 @@ lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
+	$(BIN)/djlint --lint templates */templates
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
 format: install-dev
