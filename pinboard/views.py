@@ -58,7 +58,7 @@ def network_board(request, slug):
 def organisation_history(request, slug):
     """Every post of the organisation, for its people."""
     organisation = get_organisation_for(request, slug, action="view")
-    if member_for(request.user, organisation) is None:
+    if member_for(request.user, organisation) is None and not is_site_admin(request.user):
         raise PermissionDenied
     return render(
         request,
