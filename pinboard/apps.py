@@ -18,4 +18,11 @@ class PinboardConfig(AppConfig):
             context=selectors.network_board_section,
             order=60,
         )
+        # The organisation page links the organisation's posts (for its own people).
+        register_section(
+            "providers.organisation",
+            template="pinboard/fragments/organisation_posts_link.html",
+            context=selectors.organisation_posts_section,
+            order=60,
+        )
         personal_data.register()

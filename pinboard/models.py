@@ -154,7 +154,7 @@ class Report(models.Model):
         on_delete=models.SET_NULL,
         related_name="pinboard_reports",
     )
-    reason = models.TextField(_("reason"))
+    reason = models.TextField(_("reason for the report"))
     created_at = models.DateTimeField(_("reported"), default=timezone.now)
 
     class Meta:

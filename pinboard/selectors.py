@@ -83,3 +83,10 @@ def post_detail_context(user, post: Post) -> dict:
     else:
         context["own_answers"] = Answer.objects.filter(post=post, author=user)
     return context
+
+
+def organisation_posts_section(*, user, organisation) -> dict | None:
+    """The organisation page's link to its pinboard posts: for its own people (no query)."""
+    if organisation.pk not in organisation_ids(user):
+        return None
+    return {"organisation": organisation}
