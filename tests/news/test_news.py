@@ -174,3 +174,23 @@ def test_home_page_is_the_front_door(client, world, django_assert_num_queries):
     assert world["wesel"].name in page  # open for members
     assert "/networks/traegerverbund-kreis-wesel/apply/" in page
     assert 'action="/providers/"' in page
+
+
+def test_a_case_conference_linked_behind_the_services_back_reaches_no_channel(client, world):
+    """Even a news item that links a case conference (say, changed in the database) shows
+    it in no feed and on no page for anyone but the conference's people."""
+    item = NewsItem.objects.create(
+        network=world["wesel"],
+        title="Hinweis",
+        text="Siehe Termin",
+        meeting=world["case_conference"],
+    )
+    conference = world["case_conference"]
+    feed = client.get(f"/networks/{world['wesel'].slug}/news.atom").content.decode()
+    assert "Fallkonferenz" not in feed and f"/meetings/{conference.pk}/" not in feed
+    for user in (None, world["member"]):
+        client.logout()
+        if user:
+            client.force_login(user)
+        page = client.get(item.get_absolute_url()).content.decode()
+        assert "Fallkonferenz" not in page and f"/meetings/{conference.pk}/" not in page
