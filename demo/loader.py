@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from notifications.models import OutgoingMail
 
-from . import history, upcoming
+from . import bulletin, history, upcoming
 from .clock import Timeline
 from .data import DEMO_USERS
 from .networks import (
@@ -83,6 +83,8 @@ def _story(demo: Demo) -> None:
     upcoming.ag78_retreat_ahead(demo)
     upcoming.olsberg_poll_open(demo)
     upcoming.herten_meetings_ahead(demo)
+    bulletin.news_published(demo)
+    bulletin.pinboard_posts(demo)
 
 
 def demo_summary(demo: Demo) -> str:

@@ -51,6 +51,8 @@ INSTALLED_APPS = [
     "providers",
     "network",
     "meetings",
+    "pinboard",
+    "news",
     "notifications",
     "pages",
     "demo",
