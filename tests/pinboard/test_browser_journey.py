@@ -103,7 +103,7 @@ def test_news_and_pinboard_journey(page, axe_check, django_capture_on_commit_cal
     axe_check(page)
 
     # The coordinator publishes news for members.
-    log_in(page, "koordination@example.org")
+    log_in(page, "freiraumwohnung@example.org")  # the alliance's coordinator (seed 000)
     page.goto(NETWORK)
     page.get_by_role("link", name="Neuigkeit veröffentlichen").click()
     axe_check(page)
