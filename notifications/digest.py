@@ -28,6 +28,8 @@ from django.utils.translation import gettext_lazy as _
 from meetings.models import Meeting
 from network.access import member_network_ids
 from network.models import Membership, Representative
+from news.selectors import news_visible_to
+from pinboard.selectors import board_posts, my_board_network_ids
 
 from .mails import compose
 from .models import NotificationSettings, OutgoingMail
@@ -80,8 +82,49 @@ def new_meetings(user, since: datetime, until: datetime) -> list[DigestItem]:
     ]
 
 
+def new_news(user, since: datetime, until: datetime) -> list[DigestItem]:
+    """News of the person's networks (public and members-only) published in the period."""
+    items = (
+        news_visible_to(user)
+        .filter(
+            network_id__in=member_network_ids(user),
+            published_at__gt=since,
+            published_at__lte=until,
+        )
+        .select_related("network")
+        .order_by("-published_at")
+    )
+    return [
+        DigestItem(
+            title=item.title,
+            url=f"{settings.SITE_URL}{item.get_absolute_url()}",
+            detail=item.network.name,
+        )
+        for item in items
+    ]
+
+
+def new_pinboard_posts(user, since: datetime, until: datetime) -> list[DigestItem]:
+    """Requests and offers posted in the period to the boards the person reads, still open."""
+    posts = (
+        board_posts(my_board_network_ids(user))
+        .filter(created_at__gt=since, created_at__lte=until)
+        .order_by("-created_at")
+    )
+    return [
+        DigestItem(
+            title=post.title,
+            url=f"{settings.SITE_URL}{post.get_absolute_url()}",
+            detail=f"{post.get_kind_display()} · {post.organisation.name}",
+        )
+        for post in posts
+    ]
+
+
 SECTIONS: list[tuple[str, Callable]] = [
     (_("New meetings"), new_meetings),
+    (_("News"), new_news),
+    (_("New on the pinboard"), new_pinboard_posts),
 ]
 
 

@@ -5,12 +5,14 @@ batch task does. ``test_digest_beats.py`` runs it with real beat processes.
 """
 
 from datetime import datetime, timedelta
+from unittest import mock
 from zoneinfo import ZoneInfo
 
 import pytest
 from django.core import mail
 
 from meetings.models import Invitation, Meeting, MeetingKind
+from news.models import NewsItem
 from notifications.digest import (
     digest_due,
     digest_recipient_ids,
@@ -18,6 +20,7 @@ from notifications.digest import (
     week_key,
 )
 from notifications.models import NotificationSettings, OutgoingMail
+from pinboard.models import Post
 from providers.models import OrganisationMember
 
 from .factories import MeetingFactory, NetworkFactory, UserFactory, add_member_organisation
@@ -39,6 +42,26 @@ def _published(network, title, *, published_at, start=None, **fields):
         end=(start or MONDAY + timedelta(days=10)) + timedelta(hours=2),
         **fields,
     )
+
+
+@pytest.fixture(autouse=True)
+def clock():
+    """Monday morning, when the digest goes out (the news and board rules ask for "now")."""
+    with mock.patch("django.utils.timezone.now", lambda: MONDAY):
+        yield
+
+
+def _post(network, title, **fields):
+    post = Post.objects.create(
+        organisation=network.memberships.first().organisation,
+        kind=Post.Kind.STAND_IN,
+        title=title,
+        text="Für zwei Wochen",
+        expires_on=MONDAY.date() + timedelta(days=21),
+        **fields,
+    )
+    post.networks.add(network)
+    return post
 
 
 def _send(user, until=MONDAY, django_capture_on_commit_callbacks=None):
@@ -77,6 +100,26 @@ def test_the_digest_holds_exactly_what_is_new_since_the_last_one_and_visible(
         network, "Fallkonferenz Familie K.", published_at=during, kind=MeetingKind.CASE_CONFERENCE
     )
     assert not Invitation.objects.filter(meeting=case, user=rep).exists()
+    NewsItem.objects.create(
+        network=network,
+        title="Vertretungsliste aktualisiert",
+        text="Nur für Mitglieder",
+        visibility=NewsItem.Visibility.MEMBERS,
+        published_at=during,
+    )
+    NewsItem.objects.create(
+        network=network, title="Alte Neuigkeit", text="x", published_at=LAST_MONDAY
+    )
+    NewsItem.objects.create(
+        network=other,
+        title="Neuigkeit der AG 78",
+        text="Nur für deren Mitglieder",
+        visibility=NewsItem.Visibility.MEMBERS,
+        published_at=during,
+    )
+    _post(network, "Vertretung in Hünxe gesucht", created_at=during)
+    _post(other, "Hospitation im Vogelsberg", created_at=during)
+    _post(network, "Schon erledigt", created_at=during, done_at=during)
 
     queued, sent = _send(rep, django_capture_on_commit_callbacks=django_capture_on_commit_callbacks)
 
@@ -84,8 +127,17 @@ def test_the_digest_holds_exactly_what_is_new_since_the_last_one_and_visible(
     (digest,) = sent
     assert digest.to == [rep.email]
     body = digest.body
-    assert "Netzwerktreffen im Frühjahr" in body
+    for present in (
+        "Netzwerktreffen im Frühjahr",
+        "Vertretungsliste aktualisiert",
+        "Vertretung in Hünxe gesucht",
+    ):
+        assert present in body, present
     for absent in (
+        "Alte Neuigkeit",
+        "Neuigkeit der AG 78",
+        "Hospitation im Vogelsberg",
+        "Schon erledigt",
         "Schon im letzten Digest",
         "Schon vorbei",
         "Entwurf",
