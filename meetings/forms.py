@@ -161,6 +161,15 @@ class TopicForm(forms.ModelForm):
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}
 
 
+class TopicCommentForm(forms.Form):
+    text = forms.CharField(
+        label=_("Your comment"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Plain text. Everyone who sees the topic sees your name and organisation."),
+    )
+
+
 class AgendaItemForm(forms.ModelForm):
     class Meta:
         model = AgendaItem

@@ -78,6 +78,7 @@ class NetworkProfileForm(forms.ModelForm):
             "visibility",
             "is_open_for_members",
             "open_for_members_text",
+            "topic_visibility",
             "contact_name",
             "contact_email",
             "contact_phone",
