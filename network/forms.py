@@ -107,6 +107,14 @@ class NetworkProfileForm(forms.ModelForm):
             "links": forms.Textarea(attrs={"rows": 3}),
         }
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["topic_visibility"].required = False
+
+    def clean_topic_visibility(self):
+        # Not sent (an older form): the network keeps its setting.
+        return self.cleaned_data.get("topic_visibility") or self.instance.topic_visibility
+
 
 class WorkingGroupForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=200)
