@@ -132,10 +132,10 @@ def reply_to_headers(meeting: Meeting) -> dict:
 
 def invitation_details(meeting: Meeting) -> dict:
     """What an invitation carries besides time and place: the published agenda in order (or
-    that it follows), the contact person and the registration deadline. Case conferences:
-    no agenda. Two queries."""
+    that it follows), the contact person and the registration deadline. Case conferences
+    carry title, time and place only (replies still reach the contact person). Two queries."""
     if meeting.is_case_conference:
-        return {"agenda_items": [], "agenda_follows": False, "contact": contact_details(meeting)}
+        return {"agenda_items": [], "agenda_follows": False, "contact": None}
     published = meeting.agenda_published_at is not None
     return {
         "agenda_items": list(agenda_items(meeting)) if published else [],

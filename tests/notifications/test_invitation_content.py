@@ -13,7 +13,7 @@ from django.core import mail
 from django.utils import timezone
 
 from meetings import services as meeting_services
-from meetings.models import AgendaItem, Meeting
+from meetings.models import AgendaItem, Meeting, MeetingKind
 from meetings.services import MeetingError
 from network.models import Membership, Representative
 from notifications import receivers
@@ -192,3 +192,20 @@ def test_the_publish_confirmation_names_people_and_organisations(
         response = client.post(f"/meetings/{meeting.pk}/publish/", follow=True)
     assert "7 Personen aus 3 Organisationen" in response.content.decode()
     assert len(mail.outbox) == 7
+
+
+def test_a_case_conference_invitation_has_no_agenda_but_replies_reach_the_contact_person(
+    network, contact, django_capture_on_commit_callbacks
+):
+    invitee = UserFactory(name="Dana Jobcenter", email="dana@example.org")
+    conference = MeetingFactory(
+        network=network, kind=MeetingKind.CASE_CONFERENCE, contact_person=contact
+    )
+    meeting_services.invitation_add(meeting=conference, by=contact, users=[invitee])
+    with django_capture_on_commit_callbacks(execute=True):
+        meeting_services.meeting_publish(meeting=conference, by=contact)
+    (parsed,) = _messages()
+    assert "Tagesordnung" not in text_body(parsed)
+    assert parsed["Reply-To"].addresses[0].addr_spec == "clara@example.org"
+    with pytest.raises(MeetingError):
+        meeting_services.agenda_publish(meeting=conference, by=contact)
