@@ -9,8 +9,11 @@ from meetings.services import (
     meeting_publish,
     poll_answer,
     poll_create,
+    topic_comment_add,
     topic_propose,
+    topic_support_toggle,
 )
+from network.models import TopicVisibility
 
 from .meetings import meeting_announce, people_register
 from .networks import coordinator as coordinator_of
@@ -75,6 +78,7 @@ def viersen_meeting_ahead(demo: Demo) -> None:
         venue_address="Kempen",
         capacity=5,
         topic_deadline=timeline.at(14, 12),
+        topic_visibility=TopicVisibility.MEMBERS,
         description="Die Familienzentren berichten; Themen bitte bis eine Woche vorher einreichen.",
     )
     people_register(
@@ -90,12 +94,21 @@ def viersen_meeting_ahead(demo: Demo) -> None:
             ),
         ],
     )
-    topic_propose(
+    # Topics are collected in the open: the other youth offices support and comment.
+    topic = topic_propose(
         meeting=meeting,
         by=demo.admin("jugendamt-stadt-viersen"),
         title="„Schenk mir Zeit“: erste Erfahrungen in den Familienzentren",
         description="Kurzer Bericht und Fragen an die anderen Jugendämter.",
         duration_minutes=20,
+    )
+    for supporter in demo.admins("jugendamt-nettetal", "jugendamt-kempen"):
+        topic_support_toggle(topic=topic, meeting=meeting, by=supporter)
+    topic_comment_add(
+        topic=topic,
+        meeting=meeting,
+        by=demo.admin("jugendamt-kempen"),
+        text="Gern auch mit den Zahlen aus Kempen: Wir haben ähnliche Erfahrungen gemacht.",
     )
 
 

@@ -64,7 +64,7 @@ class RegistrationInline(ReadOnlyInline):
 
 class AgendaItemInline(ReadOnlyInline):
     model = AgendaItem
-    fields = ["position", "kind", "title", "duration_minutes"]
+    fields = ["position", "kind", "title", "duration_minutes", "is_closing"]
     readonly_fields = fields
 
 
@@ -114,7 +114,14 @@ class MeetingAdmin(PortalAdmin):
         ),
         (
             _("Topics, reminders and data protection"),
-            {"fields": ["topic_deadline", "reminder_offsets", "data_protection_notice"]},
+            {
+                "fields": [
+                    "topic_deadline",
+                    "topic_visibility",
+                    "reminder_offsets",
+                    "data_protection_notice",
+                ]
+            },
         ),
         (
             _("Minutes and history"),
@@ -124,6 +131,8 @@ class MeetingAdmin(PortalAdmin):
                     "minutes",
                     "minutes_published_at",
                     "published_at",
+                    "published_by",
+                    "agenda_published_at",
                     "cancelled_at",
                     "created_by",
                     "created_at",

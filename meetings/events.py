@@ -14,3 +14,6 @@ meeting_cancelled = Event("meeting")
 # A seat became free and this registration moved up from the waiting list.
 registration_promoted = Event("registration")
 minutes_published = Event("meeting")
+# The agenda of an already published meeting was published (``agenda_published_at`` set):
+# the invitees, told at first that the agenda follows, receive it.
+agenda_published = Event("meeting")

@@ -89,9 +89,19 @@ class MeetingForm(forms.ModelForm):
             self.fields["working_group"].queryset = network.working_groups.all()
         self.fields["end"].required = False
         self.fields["end"].help_text = _("Empty: the usual duration of this kind of meeting.")
+        self.network = network
+        if "topic_visibility" in self.fields:
+            self.fields["topic_visibility"].required = False
 
     def clean(self):
         data = super().clean()
+        if "topic_visibility" in self.fields and not data.get("topic_visibility"):
+            # Not sent: the meeting keeps its setting, a new one takes the network's.
+            data["topic_visibility"] = (
+                self.instance.topic_visibility
+                if self.instance.pk
+                else self.network.topic_visibility
+            )
         start, end = data.get("start"), data.get("end")
         if start and end is None and self.instance.pk:
             # Editing: an empty end keeps the meeting's length (a new meeting gets the usual
@@ -159,6 +169,15 @@ class TopicForm(forms.ModelForm):
         model = TopicProposal
         fields = ["title", "description", "duration_minutes"]
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+
+
+class TopicCommentForm(forms.Form):
+    text = forms.CharField(
+        label=_("Your comment"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Plain text. Everyone who sees the topic sees your name and organisation."),
+    )
 
 
 class AgendaItemForm(forms.ModelForm):

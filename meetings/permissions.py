@@ -114,6 +114,27 @@ def can_propose_topic(user, meeting: Meeting) -> bool:
     return can_manage_meeting(user, meeting) or bool(audience_organisation_ids_for(user, meeting))
 
 
+def can_see_all_topics(user, meeting: Meeting) -> bool:
+    """Everyone's topic proposals: the coordination; and the invited members when the
+    meeting collects topics in the open. Others see their own proposals only; case
+    conferences have none."""
+    if meeting.is_case_conference or not user.is_authenticated:
+        return False
+    if can_manage_meeting(user, meeting):
+        return True
+    return meeting.topics_open and is_in_audience(user, meeting)
+
+
+def can_support_topics(user, meeting: Meeting) -> bool:
+    """One-click support: in the open, before the meeting starts."""
+    return (
+        meeting.topics_open
+        and meeting.status in (Meeting.Status.DRAFT, Meeting.Status.PUBLISHED)
+        and not meeting.has_started
+        and can_see_all_topics(user, meeting)
+    )
+
+
 def can_read_minutes(user, meeting: Meeting) -> bool:
     if can_manage_meeting(user, meeting):
         return True

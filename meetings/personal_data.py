@@ -15,7 +15,9 @@ from .models import (
     Invitation,
     Meeting,
     Registration,
+    TopicComment,
     TopicProposal,
+    TopicSupport,
 )
 
 
@@ -25,6 +27,10 @@ def _empty_registration_notes(user, emails) -> None:
 
 def _empty_feedback_comments(user, emails) -> None:
     Feedback.objects.filter(user=user).update(comment="")
+
+
+def _empty_topic_comments(user, emails) -> None:
+    TopicComment.objects.filter(author=user).update(text="")
 
 
 def register() -> None:
@@ -38,6 +44,8 @@ def register() -> None:
             _empty_registration_notes,
         ),
         ("meetings.topicproposal", TopicProposal, ("proposed_by",), None),
+        ("meetings.topicsupport", TopicSupport, ("user",), None),
+        ("meetings.topiccomment", TopicComment, ("author",), _empty_topic_comments),
         ("meetings.feedback", Feedback, ("user",), _empty_feedback_comments),
         ("meetings.datepoll", DatePoll, ("created_by",), None),
         ("meetings.datepollanswer", DatePollAnswer, ("user",), None),

@@ -78,6 +78,7 @@ class NetworkProfileForm(forms.ModelForm):
             "visibility",
             "is_open_for_members",
             "open_for_members_text",
+            "topic_visibility",
             "contact_name",
             "contact_email",
             "contact_phone",
@@ -105,6 +106,14 @@ class NetworkProfileForm(forms.ModelForm):
             "funding": forms.Textarea(attrs={"rows": 3}),
             "links": forms.Textarea(attrs={"rows": 3}),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["topic_visibility"].required = False
+
+    def clean_topic_visibility(self):
+        # Not sent (an older form): the network keeps its setting.
+        return self.cleaned_data.get("topic_visibility") or self.instance.topic_visibility
 
 
 class WorkingGroupForm(forms.Form):

@@ -6,6 +6,13 @@ from django.utils.translation import gettext_lazy as _
 from providers.models import Municipality, Organisation, OrganisationMember
 
 
+class TopicVisibility(models.TextChoices):
+    """Who sees the topic proposals for a meeting (besides whoever proposed them)."""
+
+    COORDINATION = "coordination", _("only the coordination")
+    MEMBERS = "members", _("all invited members, who can support and comment on them")
+
+
 class Network(models.Model):
     class Kind(models.TextChoices):
         PROVIDER_ALLIANCE = "provider_alliance", _("provider alliance")
@@ -76,6 +83,13 @@ class Network(models.Model):
         max_length=300,
         blank=True,
         help_text=_("e.g. Providers of child and youth welfare who want to cooperate."),
+    )
+    topic_visibility = models.CharField(
+        _("topic proposals for meetings are visible to"),
+        max_length=12,
+        choices=TopicVisibility.choices,
+        default=TopicVisibility.COORDINATION,
+        help_text=_("The default for new meetings; each meeting can change it."),
     )
     created_at = models.DateTimeField(_("created"), default=timezone.now)
 

@@ -7,6 +7,7 @@ the mail nor in the attached calendar event. Mails a person can switch off carry
 """
 
 import copy
+from email.utils import formataddr
 
 from django.conf import settings
 from django.utils import timezone
@@ -16,6 +17,7 @@ from icalendar import Event, vCalAddress, vText
 from meetings import rsvp
 from meetings.calendar import meeting_ical
 from meetings.models import Meeting
+from meetings.selectors import agenda_items, contact_details
 
 from .models import NotificationSettings
 from .outbox import AUTOMATIC_HEADERS, PreparedMail, mail_render
@@ -120,6 +122,28 @@ def meeting_context(meeting: Meeting) -> dict:
     }
 
 
+def reply_to_headers(meeting: Meeting) -> dict:
+    """Replies go to the meeting's contact person, else to the coordinator who published it."""
+    person = meeting.contact_person or meeting.published_by
+    if person is None or not person.email:
+        return {}
+    return {"Reply-To": formataddr((person.get_full_name(), person.email))}
+
+
+def invitation_details(meeting: Meeting) -> dict:
+    """What an invitation carries besides time and place: the published agenda in order (or
+    that it follows), the contact person and the registration deadline. Case conferences
+    carry title, time and place only (replies still reach the contact person). Two queries."""
+    if meeting.is_case_conference:
+        return {"agenda_items": [], "agenda_follows": False, "contact": None}
+    published = meeting.agenda_published_at is not None
+    return {
+        "agenda_items": list(agenda_items(meeting)) if published else [],
+        "agenda_follows": not published,
+        "contact": contact_details(meeting),
+    }
+
+
 def _reference(meeting: Meeting) -> str:
     return f"meeting:{meeting.pk}"
 
@@ -146,7 +170,12 @@ class InvitationComposer:
     def __init__(self, meeting: Meeting):
         self.meeting = meeting
         self.calendars = PersonalCalendars(meeting, method="REQUEST")
-        self.context = {**meeting_context(meeting), "rsvp_url": LINK_SLOT}
+        self.context = {
+            **meeting_context(meeting),
+            **invitation_details(meeting),
+            "rsvp_url": LINK_SLOT,
+        }
+        self.headers = {**AUTOMATIC_HEADERS, **reply_to_headers(meeting)}
         self.rendered: dict[str, tuple[str, str, str]] = {}
 
     def _render(self, language: str) -> tuple[str, str, str]:
@@ -176,9 +205,25 @@ class InvitationComposer:
             body_html=body_html.replace(NAME_SLOT, escape(name)).replace(LINK_SLOT, escape(link)),
             recipient=user,
             reference=_reference(self.meeting),
-            headers=dict(AUTOMATIC_HEADERS),
+            headers=dict(self.headers),
             attachments=[self.calendars.attachment_for(user)],
         )
+
+
+def agenda_mail(meeting: Meeting, user, *, details: dict, headers: dict):
+    """The agenda, published after the invitation said that it follows. Once per
+    publication of the agenda."""
+    stamp = int(meeting.agenda_published_at.timestamp())
+    mail = compose(
+        kind="agenda",
+        key=f"agenda:{meeting.pk}:{user.pk}:{stamp}",
+        user=user,
+        context={**meeting_context(meeting), **details},
+        reference=_reference(meeting),
+    )
+    if mail is not None:
+        mail.headers.update(headers)
+    return mail
 
 
 def update_mail(meeting: Meeting, user, *, changed_fields, calendars: PersonalCalendars):

@@ -82,6 +82,16 @@ def on_meeting_cancelled(sender, *, meeting, **kwargs) -> None:
     )
 
 
+def on_agenda_published(sender, *, meeting, **kwargs) -> None:
+    """The agenda of a published meeting: to everyone invited (not declined) or registered."""
+    details = mails.invitation_details(meeting)
+    headers = mails.reply_to_headers(meeting)
+    _queue(
+        mails.agenda_mail(meeting, user, details=details, headers=headers)
+        for user in _invited_or_registered(meeting)
+    )
+
+
 def on_registration_promoted(sender, *, registration, **kwargs) -> None:
     _queue([mails.promotion_mail(registration)])
 
@@ -147,6 +157,7 @@ def connect() -> None:
         (meeting_events.meeting_cancelled, on_meeting_cancelled),
         (meeting_events.registration_promoted, on_registration_promoted),
         (meeting_events.minutes_published, on_minutes_published),
+        (meeting_events.agenda_published, on_agenda_published),
         (network_events.membership_applied, on_membership_changed),
         (network_events.membership_accepted, on_membership_changed),
         (network_events.membership_declined, on_membership_changed),

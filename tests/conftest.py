@@ -55,6 +55,7 @@ class _ErrorCollector(logging.Handler):
 DATA_MIGRATIONS = [
     ("providers.migrations.0003_seed_regions_and_vocabulary", "load"),
     ("meetings.migrations.0003_seed_meeting_templates", "seed"),
+    ("meetings.migrations.0006_closing_agenda_items_and_published_agendas", "move_closing_items"),
 ]
 
 

@@ -1,6 +1,6 @@
 """The meetings app's models, by area; import them from ``meetings.models``."""
 
-from .agenda import AgendaItem, Feedback, TopicProposal
+from .agenda import AgendaItem, Feedback, TopicComment, TopicProposal, TopicSupport
 from .meeting import (
     CASE_CONFERENCE_FIELDS,
     EDITABLE_FIELDS,
@@ -31,6 +31,8 @@ __all__ = [
     "MeetingSeries",
     "MeetingTemplate",
     "Registration",
+    "TopicComment",
     "TopicProposal",
+    "TopicSupport",
     "default_reminder_offsets",
 ]

@@ -61,6 +61,71 @@ class TopicProposal(models.Model):
         return self.title
 
 
+class TopicSupport(models.Model):
+    """One person supports a topic proposal (one per person; withdrawn by deleting it)."""
+
+    topic = models.ForeignKey(
+        TopicProposal,
+        verbose_name=_("topic proposal"),
+        on_delete=models.CASCADE,
+        related_name="supports",
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("supported"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("support of a topic")
+        verbose_name_plural = _("supports of topics")
+        constraints = [
+            models.UniqueConstraint(fields=["topic", "user"], name="one_support_per_person")
+        ]
+
+    def __str__(self):
+        return f"{self.user} + {self.topic}"
+
+
+class TopicComment(models.Model):
+    """A plain-text comment on a topic proposal, seen by whoever sees the topic."""
+
+    topic = models.ForeignKey(
+        TopicProposal,
+        verbose_name=_("topic proposal"),
+        on_delete=models.CASCADE,
+        related_name="comments",
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    text = models.TextField(_("comment"), max_length=2000)
+    created_at = models.DateTimeField(_("written"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("comment on a topic")
+        verbose_name_plural = _("comments on topics")
+        ordering = ["created_at", "id"]
+
+    def __str__(self):
+        return self.text[:50]
+
+
 class AgendaItem(models.Model):
     class Kind(models.TextChoices):
         ITEM = "item", _("agenda item")
@@ -76,6 +141,9 @@ class AgendaItem(models.Model):
     title = models.CharField(_("title"), max_length=200)
     description = models.TextField(_("description"), blank=True)
     duration_minutes = models.PositiveSmallIntegerField(_("duration (minutes)"), default=15)
+    # Closing items (any other business, next meeting) stay at the end: whatever is added
+    # later goes before them.
+    is_closing = models.BooleanField(_("closing item"), default=False)
     topic = models.ForeignKey(
         TopicProposal,
         verbose_name=_("topic proposal"),

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.permissions import is_site_admin
 from network.access import coordinated_network_ids, member_network_ids, member_networks_with_parents
-from network.models import Network, WorkingGroup
+from network.models import Network, TopicVisibility, WorkingGroup
 
 from .participation import Invitation, Registration
 
@@ -42,6 +42,7 @@ EDITABLE_FIELDS = (
     "contact_person",
     "audience",
     "working_group",
+    "topic_visibility",
     "reminder_offsets",
     "data_protection_notice",
 )
@@ -76,6 +77,14 @@ class MeetingTemplate(models.Model):
     )
     agenda_outline = models.TextField(
         _("agenda outline"), blank=True, help_text=_("One agenda item per line.")
+    )
+    agenda_closing = models.TextField(
+        _("closing agenda items"),
+        blank=True,
+        help_text=_(
+            "One agenda item per line, kept at the end of the agenda (e.g. any other business, "
+            "next meeting): items added later go before them."
+        ),
     )
     minutes_outline = models.TextField(_("minutes outline"), blank=True)
     data_protection_notice = models.TextField(_("data-protection notice"), blank=True)
@@ -222,6 +231,12 @@ class Meeting(models.Model):
     audience = models.CharField(
         _("audience"), max_length=20, choices=Audience.choices, default=Audience.NETWORK
     )
+    topic_visibility = models.CharField(
+        _("topic proposals are visible to"),
+        max_length=12,
+        choices=TopicVisibility.choices,
+        default=TopicVisibility.COORDINATION,
+    )
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=True
     )
@@ -242,6 +257,16 @@ class Meeting(models.Model):
     created_at = models.DateTimeField(_("created"), default=timezone.now)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("published by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    # Until then the invitation says that the agenda follows; publishing it later mails it.
+    agenda_published_at = models.DateTimeField(_("agenda published"), null=True, blank=True)
     cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
 
     objects = MeetingQuerySet.as_manager()
@@ -279,6 +304,11 @@ class Meeting(models.Model):
     @property
     def has_ended(self) -> bool:
         return self.end <= timezone.now()
+
+    @property
+    def topics_open(self) -> bool:
+        """Topic proposals are visible to the invited members, who support and comment."""
+        return not self.is_case_conference and self.topic_visibility == TopicVisibility.MEMBERS
 
     @property
     def location(self) -> str:

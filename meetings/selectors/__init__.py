@@ -19,7 +19,9 @@ from .agenda import (
     agenda_context,
     decidable_topics,
     meeting_agenda_items,
+    topic_page,
     topic_proposals,
+    visible_topics,
 )
 from .calendar import feed_meetings, feed_owner
 from .lists import (
@@ -41,8 +43,12 @@ from .meeting_page import (
 )
 from .minutes import feedback_summary, minutes_sheet, network_measures, own_feedback
 from .people import (
+    AudiencePreview,
+    audience_preview,
     colleagues,
+    contact_details,
     invitable_people,
+    invitation_counts,
     network_organisations,
     network_people,
     organisation_of_colleague,
@@ -58,6 +64,12 @@ from .registration import (
 )
 
 __all__ = [
+    "topic_page",
+    "visible_topics",
+    "AudiencePreview",
+    "audience_preview",
+    "contact_details",
+    "invitation_counts",
     "MANAGE_TABS",
     "PollTally",
     "active_registration",

@@ -1,24 +1,52 @@
 """Topic proposals and the agenda."""
 
-from django.db.models import Q
+from django.db.models import Count, Exists, OuterRef, Q
 
-from ..models import AgendaItem, Meeting, TopicProposal
+from ..models import AgendaItem, Meeting, TopicProposal, TopicSupport
 from .meeting_page import agenda_items, agenda_with_times
 
 
-def topic_proposals(user, meeting: Meeting, *, manage: bool) -> dict:
-    """``proposals``: the meeting's topic proposals (all for those who manage it, otherwise the
-    person's own); ``deferred``: for managers, the network's topics deferred at other meetings.
+def _with_support(topics, user):
+    """Each topic with ``support_count``, ``comment_count`` and ``supported`` (by the person),
+    ranked by support, then oldest first. Still one query."""
+    return topics.annotate(
+        support_count=Count("supports", distinct=True),
+        comment_count=Count("comments", distinct=True),
+        supported=Exists(TopicSupport.objects.filter(topic=OuterRef("pk"), user_id=user.pk)),
+    ).order_by("-support_count", "created_at", "pk")
+
+
+def visible_topics(user, meeting: Meeting, *, see_all: bool):
+    """The meeting's topic proposals the person sees: all (``see_all``: the coordination, or
+    invited members when topics are collected in the open) or their own. Lazy."""
+    topics = meeting.topic_proposals.all()
+    return topics if see_all else topics.filter(proposed_by_id=user.pk)
+
+
+def topic_proposals(user, meeting: Meeting, *, manage: bool, see_all: bool = False) -> dict:
+    """``proposals``: the meeting's topic proposals the person sees, ranked by support;
+    ``deferred``: for managers, the network's topics deferred at other meetings.
     Lazy; one query each."""
-    proposals = meeting.topic_proposals.select_related("proposed_by", "organisation")
+    proposals = _with_support(
+        visible_topics(user, meeting, see_all=see_all or manage), user
+    ).select_related("proposed_by", "organisation")
     if not manage:
-        return {"proposals": proposals.filter(proposed_by=user), "deferred": []}
+        return {"proposals": proposals, "deferred": []}
     deferred = (
         TopicProposal.objects.filter(network=meeting.network, status=TopicProposal.Status.DEFERRED)
         .exclude(meeting=meeting)
         .select_related("proposed_by", "organisation", "meeting")
     )
     return {"proposals": proposals, "deferred": deferred}
+
+
+def topic_page(topic: TopicProposal, user) -> dict:
+    """One topic with its support and its comments (author and organisation). Two queries."""
+    topic = _with_support(TopicProposal.objects.filter(pk=topic.pk), user).select_related(
+        "proposed_by", "organisation"
+    )[0]
+    comments = topic.comments.select_related("author", "organisation")
+    return {"topic": topic, "comments": list(comments)}
 
 
 def decidable_topics(meeting: Meeting):

@@ -78,6 +78,30 @@ def meeting_measures(meeting: Meeting):
     )
 
 
+def coordination_step(meeting: Meeting, agenda: list[tuple]) -> str:
+    """The one next step of the coordination, from what the page has loaded (no query):
+
+    ``publish`` a draft → ``publish_agenda`` → (``participants`` until the meeting is over)
+    → ``minutes`` → ``publish_minutes`` → ``next_date``; ``""`` for a cancelled meeting.
+    """
+    if meeting.status == Meeting.Status.CANCELLED:
+        return ""
+    if meeting.status == Meeting.Status.DRAFT:
+        return "publish"
+    if meeting.minutes_published_at is not None:
+        return "next_date"
+    if not meeting.has_started:
+        if not meeting.is_case_conference and meeting.agenda_published_at is None:
+            return "publish_agenda"
+        return "participants"
+    if not meeting.has_ended:
+        return "participants"
+    written = bool(meeting.minutes) or any(
+        item.minutes or item.decisions for item, _start in agenda
+    )
+    return "publish_minutes" if written else "minutes"
+
+
 def meeting_detail_context(user, meeting: Meeting) -> dict:
     """What the meeting page shows to this person, and what they may do there.
 
@@ -108,6 +132,11 @@ def meeting_detail_context(user, meeting: Meeting) -> dict:
     return {
         "meeting": meeting,
         "can_manage": manage,
+        "next_step": coordination_step(meeting, agenda) if manage else "",
+        # Members see the agenda once it is published (or the minutes are).
+        "agenda_visible": manage
+        or meeting.agenda_published_at is not None
+        or meeting.minutes_published_at is not None,
         "own_registration": own_registration,
         "invitation": invitation,
         "organisation_registrations": organisation_registrations,

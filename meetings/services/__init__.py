@@ -16,8 +16,11 @@ from .agenda import (
     agenda_item_delete,
     agenda_item_move,
     agenda_item_update,
+    agenda_publish,
+    topic_comment_add,
     topic_decide,
     topic_propose,
+    topic_support_toggle,
 )
 from .errors import MeetingError
 from .invitations import invitation_add
@@ -43,6 +46,7 @@ from .scheduling import (
 __all__ = [
     "MeetingError",
     "agenda_add_review_items",
+    "agenda_publish",
     "agenda_item_add",
     "agenda_item_delete",
     "agenda_item_move",
@@ -66,6 +70,8 @@ __all__ = [
     "registration_decline",
     "registration_register",
     "template_for",
+    "topic_comment_add",
     "topic_decide",
     "topic_propose",
+    "topic_support_toggle",
 ]

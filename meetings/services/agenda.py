@@ -6,15 +6,39 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.audit import audit_log
 from network.models import Measure, WorkingGroupResult
+from providers.access import organisation_ids
 
-from ..models import AgendaItem, Meeting, MeetingTemplate, TopicProposal
+from .. import events
+from ..models import (
+    AgendaItem,
+    Meeting,
+    MeetingTemplate,
+    TopicComment,
+    TopicProposal,
+    TopicSupport,
+)
 from ..permissions import audience_organisation_ids_for
 from .errors import MeetingError
 
 
-def _next_position(meeting: Meeting) -> int:
-    return (meeting.agenda_items.aggregate(m=Max("position"))["m"] or 0) + 1
+def _next_position(meeting: Meeting, count: int = 1) -> int:
+    """Where ``count`` new items go: after the last item, but before the closing items (any
+    other business, next meeting), which move down to make room."""
+    closing = list(
+        AgendaItem.objects.select_for_update()
+        .filter(meeting=meeting, is_closing=True)
+        .order_by("position", "pk")
+    )
+    if not closing:
+        return (meeting.agenda_items.aggregate(m=Max("position"))["m"] or 0) + 1
+    first = closing[0].position
+    later = list(AgendaItem.objects.filter(meeting=meeting, position__gte=first))
+    for item in later:
+        item.position += count
+    AgendaItem.objects.bulk_update(later, ["position"])
+    return first
 
 
 @transaction.atomic
@@ -40,6 +64,40 @@ def topic_propose(
         duration_minutes=duration_minutes,
         proposed_by=by,
         organisation_id=org_ids[0] if org_ids else None,
+    )
+
+
+@transaction.atomic
+def topic_support_toggle(*, topic: TopicProposal, meeting: Meeting, by) -> bool:
+    """Support the topic, or withdraw one's support; returns whether the person supports it
+    now. One support per person (the row lock on the topic orders two quick clicks; the
+    unique constraint is the last word)."""
+    if not meeting.topics_open or topic.meeting_id != meeting.pk:
+        raise MeetingError(_("Topics of this meeting cannot be supported."))
+    if meeting.has_started or meeting.status not in (
+        Meeting.Status.DRAFT,
+        Meeting.Status.PUBLISHED,
+    ):
+        raise MeetingError(_("Topics can be supported until the meeting starts."))
+    TopicProposal.objects.select_for_update().get(pk=topic.pk)
+    deleted, _rows = TopicSupport.objects.filter(topic=topic, user=by).delete()
+    if deleted:
+        return False
+    TopicSupport.objects.create(topic=topic, user=by)
+    return True
+
+
+@transaction.atomic
+def topic_comment_add(*, topic: TopicProposal, meeting: Meeting, by, text: str) -> TopicComment:
+    """A plain-text comment, signed with the person's organisation in the audience."""
+    text = text.strip()
+    if not text:
+        raise MeetingError(_("Please write a comment."))
+    if meeting.is_case_conference:
+        raise MeetingError(_("Case conferences have no topic proposals."))
+    org_ids = audience_organisation_ids_for(by, meeting) or organisation_ids(by)
+    return TopicComment.objects.create(
+        topic=topic, author=by, organisation_id=org_ids[0] if org_ids else None, text=text
     )
 
 
@@ -83,14 +141,19 @@ def agenda_item_add(
     )
 
 
+def _lines(text: str) -> list[str]:
+    return [line.strip()[:200] for line in text.splitlines() if line.strip()]
+
+
 def agenda_add_template_items(*, meeting: Meeting, template: MeetingTemplate | None) -> None:
-    """The template's agenda outline, one agenda item per line."""
+    """The template's agenda outline, one agenda item per line, then its closing items."""
     if template is None:
         return
-    outline = [line.strip() for line in template.agenda_outline.splitlines() if line.strip()]
+    outline = [(line, False) for line in _lines(template.agenda_outline)]
+    closing = [(line, True) for line in _lines(template.agenda_closing)]
     AgendaItem.objects.bulk_create(
-        AgendaItem(meeting=meeting, position=position, title=line[:200])
-        for position, line in enumerate(outline, start=1)
+        AgendaItem(meeting=meeting, position=position, title=title, is_closing=is_closing)
+        for position, (title, is_closing) in enumerate(outline + closing, start=1)
     )
 
 
@@ -123,7 +186,10 @@ def agenda_add_review_items(*, meeting: Meeting) -> list[AgendaItem]:
         .select_related("working_group")
         .order_by("created_at", "pk")
     )
-    position = _next_position(meeting)
+    measures, results = list(measures), list(results)
+    if not measures and not results:
+        return []
+    position = _next_position(meeting, count=len(measures) + len(results))
     items = []
     for measure in measures:
         items.append(
@@ -184,3 +250,27 @@ def agenda_item_delete(*, item: AgendaItem, by) -> None:
     if item.topic_id:
         TopicProposal.objects.filter(pk=item.topic_id).update(status=TopicProposal.Status.DEFERRED)
     item.delete()
+
+
+@transaction.atomic
+def agenda_publish(*, meeting: Meeting, by) -> Meeting:
+    """Publish the agenda. Before the meeting is published, the invitations will carry it;
+    after, ``agenda_published`` is announced and the invitees receive it by mail. Once per
+    meeting: later changes show on the meeting page."""
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if meeting.is_case_conference:
+        raise MeetingError(_("Case conferences have no agenda."))
+    if meeting.status not in (Meeting.Status.DRAFT, Meeting.Status.PUBLISHED):
+        raise MeetingError(_("The agenda of this meeting can no longer be published."))
+    if meeting.agenda_published_at is not None:
+        raise MeetingError(_("The agenda has already been published."))
+    if not meeting.agenda_items.exists():
+        raise MeetingError(_("Please add at least one agenda item first."))
+    meeting.agenda_published_at = timezone.now()
+    meeting.save(update_fields=["agenda_published_at", "updated_at"])
+    audit_log(
+        actor=by, action="meeting.agenda_published", target=meeting, network_id=meeting.network_id
+    )
+    if meeting.status == Meeting.Status.PUBLISHED:
+        events.agenda_published.send_event(meeting=meeting)
+    return meeting

@@ -30,6 +30,21 @@ def audience_of(meeting: Meeting) -> dict[int, int]:
     )
 
 
+def publication_invitees(meeting: Meeting) -> dict[int, int | None]:
+    """person (user id) → organisation: everyone publishing the meeting invites (and mails).
+    The people already named for it, and, except for case conferences, its audience. The
+    publish confirmation counts these; ``meeting_publish`` writes them. Two queries."""
+    people = dict(
+        Invitation.objects.filter(meeting=meeting, user__isnull=False)
+        .order_by("user_id")
+        .values_list("user_id", "organisation_id")
+    )
+    if not meeting.is_case_conference:
+        for user_id, organisation_id in audience_of(meeting).items():
+            people.setdefault(user_id, organisation_id)
+    return people
+
+
 def invitations_write(*, meeting: Meeting, people: dict[int, int | None]) -> list[int]:
     """Invite the people (user id → organisation id) not invited yet; returns their ids."""
     if not people:

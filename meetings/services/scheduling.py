@@ -21,7 +21,7 @@ from ..models import (
 )
 from .agenda import agenda_add_review_items, agenda_add_template_items
 from .errors import MeetingError
-from .invitations import audience_of, invitations_write
+from .invitations import invitations_write, publication_invitees
 from .registration import fill_free_seats
 
 RECURRENCE_STEPS = {
@@ -69,6 +69,7 @@ def meeting_create(
     unknown = set(fields) - set(EDITABLE_FIELDS) - {"series"}
     if unknown:
         raise TypeError(f"meeting_create() got unexpected fields: {sorted(unknown)}")
+    fields.setdefault("topic_visibility", network.topic_visibility)
     if template is not None:
         fields.setdefault("reminder_offsets", list(template.reminder_offsets))
         fields.setdefault("data_protection_notice", template.data_protection_notice)
@@ -90,15 +91,17 @@ def meeting_create(
 def meeting_publish(*, meeting: Meeting, by) -> Meeting:
     """Publish a draft: its audience is invited (written once, each invitation with the
     organisation the person represents) and ``meeting_published`` is announced, upon which
-    the invitation mails are queued. Case conferences invite only the people named for them."""
+    the invitation mails are queued. Case conferences invite only the people named for them
+    (``publication_invitees``, which the publish confirmation counts). The invitation mails
+    carry the agenda if it is published, or say that it follows."""
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     if meeting.status != Meeting.Status.DRAFT:
         raise MeetingError(_("Only a draft can be published."))
     meeting.status = Meeting.Status.PUBLISHED
     meeting.published_at = timezone.now()
-    meeting.save(update_fields=["status", "published_at", "updated_at"])
-    if not meeting.is_case_conference:
-        invitations_write(meeting=meeting, people=audience_of(meeting))
+    meeting.published_by = by
+    meeting.save(update_fields=["status", "published_at", "published_by", "updated_at"])
+    invitations_write(meeting=meeting, people=publication_invitees(meeting))
     audit_log(actor=by, action="meeting.published", target=meeting, network_id=meeting.network_id)
     events.meeting_published.send_event(meeting=meeting)
     return meeting

@@ -11,9 +11,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from .. import selectors, services
-from ..forms import AgendaItemForm, TopicForm
-from ..models import AgendaItem, TopicProposal
-from ..permissions import can_manage_meeting, can_propose_topic, get_meeting_for
+from ..forms import AgendaItemForm, TopicCommentForm, TopicForm
+from ..models import AgendaItem, Meeting, TopicProposal
+from ..permissions import (
+    can_manage_meeting,
+    can_propose_topic,
+    can_see_all_topics,
+    can_support_topics,
+    get_meeting_for,
+)
 from ..services import MeetingError
 from .common import confirm, posted, show_error
 
@@ -24,6 +30,7 @@ def topics(request, pk: int):
     if meeting.is_case_conference:
         raise Http404
     manage = can_manage_meeting(request.user, meeting)
+    see_all = can_see_all_topics(request.user, meeting)
     may_propose = can_propose_topic(request.user, meeting)
     form = TopicForm(posted(request)) if may_propose else None
     if request.method == "POST":
@@ -43,8 +50,10 @@ def topics(request, pk: int):
         {
             "meeting": meeting,
             "form": form,
-            **selectors.topic_proposals(request.user, meeting, manage=manage),
+            **selectors.topic_proposals(request.user, meeting, manage=manage, see_all=see_all),
             "can_manage": manage,
+            "see_all": see_all,
+            "can_support": can_support_topics(request.user, meeting),
             "decisions": [
                 (TopicProposal.Status.ACCEPTED, _("Accept")),
                 (TopicProposal.Status.DEFERRED, _("Defer")),
@@ -52,6 +61,67 @@ def topics(request, pk: int):
             ],
         },
     )
+
+
+def _topic_for(request, pk: int, topic_pk: int):
+    """The meeting and one of its topic proposals the person may see, or 404."""
+    meeting = get_meeting_for(request, pk)
+    if meeting.is_case_conference:
+        raise Http404
+    see_all = can_see_all_topics(request.user, meeting)
+    topic = get_object_or_404(
+        selectors.visible_topics(request.user, meeting, see_all=see_all), pk=topic_pk
+    )
+    return meeting, topic
+
+
+@login_required
+def topic_detail(request, pk: int, topic_pk: int):
+    """One topic: its support and its comments; whoever sees the topic may comment."""
+    meeting, topic = _topic_for(request, pk, topic_pk)
+    form = TopicCommentForm(posted(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.topic_comment_add(
+                topic=topic, meeting=meeting, by=request.user, text=form.cleaned_data["text"]
+            )
+        except MeetingError as error:
+            show_error(request, error)
+        else:
+            messages.success(request, _("Your comment has been added."))
+            return redirect("meetings:topic", pk=meeting.pk, topic_pk=topic.pk)
+    return render(
+        request,
+        "meetings/topic_detail.html",
+        {
+            "meeting": meeting,
+            **selectors.topic_page(topic, request.user),
+            "form": form,
+            "can_support": can_support_topics(request.user, meeting),
+        },
+    )
+
+
+@require_POST
+@login_required
+def topic_support(request, pk: int, topic_pk: int):
+    meeting, topic = _topic_for(request, pk, topic_pk)
+    if not can_support_topics(request.user, meeting):
+        raise PermissionDenied
+    try:
+        supported = services.topic_support_toggle(topic=topic, meeting=meeting, by=request.user)
+    except MeetingError as error:
+        show_error(request, error)
+    else:
+        if supported:
+            messages.success(request, _("You support “%(title)s”.") % {"title": topic.title})
+        else:
+            messages.success(
+                request, _("You no longer support “%(title)s”.") % {"title": topic.title}
+            )
+    if request.POST.get("next") == "topic":
+        return redirect("meetings:topic", pk=meeting.pk, topic_pk=topic.pk)
+    return redirect("meetings:topics", pk=meeting.pk)
 
 
 @require_POST
@@ -144,3 +214,37 @@ def agenda_review_items(request, pk: int):
     added = services.agenda_add_review_items(meeting=meeting)
     messages.success(request, _("%(count)s items added for review.") % {"count": len(added)})
     return redirect("meetings:agenda", pk=pk)
+
+
+@login_required
+def agenda_publish(request, pk: int):
+    meeting = get_meeting_for(request, pk, action="manage")
+    if meeting.is_case_conference:
+        raise Http404
+    if request.method == "POST":
+        try:
+            services.agenda_publish(meeting=meeting, by=request.user)
+        except MeetingError as error:
+            show_error(request, error)
+        else:
+            if meeting.status == Meeting.Status.PUBLISHED:
+                messages.success(
+                    request, _("The agenda has been published and sent to the invited people.")
+                )
+            else:
+                messages.success(
+                    request, _("The agenda has been published: the invitations will carry it.")
+                )
+        return redirect(meeting.get_absolute_url())
+    return confirm(
+        request,
+        meeting,
+        title=_("Publish agenda"),
+        text=(
+            _("Everyone invited or registered receives the agenda by email.")
+            if meeting.status == Meeting.Status.PUBLISHED
+            else _("The invitations will carry the agenda when you publish the meeting.")
+        ),
+        button=_("Publish agenda"),
+        action=request.path,
+    )

@@ -4,6 +4,8 @@ page."""
 from django.contrib import messages
 from django.core.paginator import Page, Paginator
 from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from ..services import MeetingError
 
@@ -24,8 +26,11 @@ def show_error(request, error: MeetingError) -> None:
     messages.error(request, error.message)
 
 
-def confirm(request, meeting, *, title, text, button, action, danger=False, form=None):
-    """The page that asks before a step that mails people or cannot be undone."""
+def confirm(
+    request, meeting, *, title, text, button, action, danger=False, form=None, audience=None
+):
+    """The page that asks before a step that mails people or cannot be undone; ``audience``
+    (an ``AudiencePreview``) lists who will be mailed."""
     return render(
         request,
         "meetings/confirm.html",
@@ -37,5 +42,21 @@ def confirm(request, meeting, *, title, text, button, action, danger=False, form
             "action": action,
             "danger": danger,
             "form": form,
+            "audience": audience,
+            "audience_summary": audience
+            and people_from_organisations(
+                people=audience.person_count, organisations=audience.organisation_count
+            ),
         },
     )
+
+
+def people_from_organisations(*, people: int, organisations: int) -> str:
+    """ "23 people from 17 organisations" """
+    return _("%(people)s from %(organisations)s") % {
+        "people": ngettext("%(count)s person", "%(count)s people", people) % {"count": people},
+        "organisations": ngettext(
+            "%(count)s organisation", "%(count)s organisations", organisations
+        )
+        % {"count": organisations},
+    }

@@ -16,7 +16,7 @@ from ..forms import CaseConferenceForm, InvitationForm, MeetingForm, MeetingStar
 from ..models import Meeting, MeetingKind
 from ..permissions import get_meeting_for
 from ..services import MeetingError
-from .common import confirm, posted, show_error
+from .common import confirm, people_from_organisations, posted, show_error
 
 
 def meeting_detail(request, pk: int):
@@ -58,6 +58,7 @@ def meeting_create(request):
         initial={
             "title": MeetingKind(kind).label,
             "contact_person": request.user.pk,
+            "topic_visibility": network.topic_visibility,
         },
         **_form_kwargs(kind, network),
     )
@@ -128,7 +129,12 @@ def meeting_publish(request, pk: int):
         except MeetingError as error:
             show_error(request, error)
         else:
-            messages.success(request, _("The meeting has been published and invitations sent."))
+            counts = selectors.invitation_counts(meeting)
+            messages.success(
+                request,
+                _("The meeting has been published; %(invited)s are invited by email.")
+                % {"invited": people_from_organisations(**counts)},
+            )
         return redirect(meeting.get_absolute_url())
     return confirm(
         request,
@@ -137,6 +143,7 @@ def meeting_publish(request, pk: int):
         text=_("After publishing, the meeting's audience is invited by email and can register."),
         button=_("Publish and invite"),
         action=request.path,
+        audience=selectors.audience_preview(meeting),
     )
 
 

@@ -270,6 +270,8 @@ KWARGS = {
     "network:measure_status": lambda w: _net(w, pk=w.measure.pk),
     "meetings:registration_cancel": lambda w: {"pk": w.registration.pk},
     "meetings:topic_decide": lambda w: _meeting(w, topic_pk=w.topic.pk),
+    "meetings:topic": lambda w: _meeting(w, topic_pk=w.topic.pk),
+    "meetings:topic_support": lambda w: _meeting(w, topic_pk=w.topic.pk),
     "meetings:agenda_move": lambda w: _meeting(w, item_pk=w.agenda_item.pk),
     "meetings:agenda_edit": lambda w: _meeting(w, item_pk=w.agenda_item.pk),
     "meetings:agenda_delete": lambda w: _meeting(w, item_pk=w.agenda_item.pk),

@@ -50,6 +50,9 @@ MATRIX: dict[str, Entry] = {
         statuses(404, anonymous=302, org_admin=403, coordinator=200, site_admin=200)
     ),
     "meetings:agenda_edit": Entry(statuses(405)),
+    "meetings:agenda_publish": Entry(
+        statuses(404, anonymous=302, org_admin=403, coordinator=200, site_admin=200)
+    ),
     "meetings:agenda_move": Entry(statuses(405)),
     "meetings:agenda_review": Entry(statuses(405)),
     "meetings:calendar": Entry(statuses(404, org_admin=200, coordinator=200, site_admin=200)),
@@ -121,6 +124,12 @@ MATRIX: dict[str, Entry] = {
         statuses(404, anonymous=302, org_admin=200, coordinator=200, site_admin=200)
     ),
     "meetings:topic_decide": Entry(statuses(405)),
+    # The proposer (org_admin) and the coordination see a topic; in this network topics are
+    # not collected in the open, so nobody else knows it exists.
+    "meetings:topic": Entry(
+        statuses(404, anonymous=302, org_admin=200, coordinator=200, site_admin=200)
+    ),
+    "meetings:topic_support": Entry(statuses(405)),
     "meetings:topics": Entry(
         statuses(404, anonymous=302, org_admin=200, coordinator=200, site_admin=200)
     ),
