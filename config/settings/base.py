@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "notifications",
     "pages",
     "demo",
+    "reports",
 ]
 
 MIDDLEWARE = [

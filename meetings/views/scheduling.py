@@ -58,6 +58,7 @@ def meeting_create(request):
         initial={
             "title": MeetingKind(kind).label,
             "contact_person": request.user.pk,
+            "certifiable": kind == MeetingKind.TRAINING,
         },
         **_form_kwargs(kind, network),
     )
