@@ -315,10 +315,13 @@ def network_report(network: Network, period: ReportPeriod) -> Report:
     # 9: measures (none of case conferences): opened, done, overdue; and by status.
     today = timezone.localdate()
     overdue_before = min(today, period.end + timedelta(days=1))
-    measures = Measure.objects.filter(network_id__in=network_ids, is_restricted=False).exclude(
-        meeting__kind=MeetingKind.CASE_CONFERENCE
+    # Opened: at the meeting that decided it, else when it was entered.
+    measures = (
+        Measure.objects.filter(network_id__in=network_ids, is_restricted=False)
+        .exclude(meeting__kind=MeetingKind.CASE_CONFERENCE)
+        .annotate(opened_at=Coalesce("meeting__start", "created_at"))
     )
-    opened_q = Q(created_at__gte=period.start_at, created_at__lt=period.end_before)
+    opened_q = Q(opened_at__gte=period.start_at, opened_at__lt=period.end_before)
     rows = (
         measures.values("status")
         .annotate(
@@ -336,7 +339,7 @@ def network_report(network: Network, period: ReportPeriod) -> Report:
                 filter=Q(
                     status__in=OPEN_MEASURE,
                     due_date__lt=overdue_before,
-                    created_at__lt=period.end_before,
+                    opened_at__lt=period.end_before,
                 ),
             ),
         )

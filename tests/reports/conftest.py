@@ -204,6 +204,18 @@ def build_report_world(*, meetings_per_month: int = 1, people_per_org: int = 2) 
         Measure.objects.filter(pk=measure.pk).update(created_at=created)
         measure.created_at = created
         world.measures.append(measure)
+    # Decided at meetings (entered today): opened at the meeting's date.
+    for meeting, status in ((world.meetings[2], "open"), (world.meetings[5], "done")):
+        world.measures.append(
+            Measure.objects.create(
+                network=network,
+                meeting=meeting,
+                title=f"Beschluss aus {meeting.title}",
+                status=status,
+                due_date=date(YEAR, 11, 30),
+                done_at=meeting.start + timedelta(days=3) if status == "done" else None,
+            )
+        )
     return world
 
 

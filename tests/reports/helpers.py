@@ -110,7 +110,12 @@ def expected_figures(world, start, end, *, include_subnetworks=False) -> dict:
     ]
     overdue_before = min(timezone.localdate(), end + timedelta(days=1))
     ratings = [f.rating for f in world.feedback if f.meeting_id in plain_ids]
-    by_status = Counter(x.status for x in measures if start_at <= x.created_at < end_before)
+    meeting_start = {m.pk: m.start for m in world.meetings}
+
+    def opened(x):  # at the meeting that decided it, else when it was entered
+        return meeting_start.get(x.meeting_id, x.created_at) if x.meeting_id else x.created_at
+
+    by_status = Counter(x.status for x in measures if start_at <= opened(x) < end_before)
     return {
         "total": len(held_meetings),
         "case_conferences": sum(m.kind == MeetingKind.CASE_CONFERENCE for m in held_meetings),
@@ -138,7 +143,7 @@ def expected_figures(world, start, end, *, include_subnetworks=False) -> dict:
             if x.status in (Measure.Status.OPEN, Measure.Status.IN_PROGRESS)
             and x.due_date
             and x.due_date < overdue_before
-            and x.created_at < end_before
+            and opened(x) < end_before
         ),
         "feedback_count": len(ratings),
         "feedback_average": round(sum(ratings) / len(ratings), 1) if ratings else None,
