@@ -156,7 +156,13 @@ def _blank(value):
     return "" if value is None else value
 
 
+# A text starting with one of these is a formula to a spreadsheet program (CSV injection).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _csv_cell(value) -> str:
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
     if isinstance(value, float):
         return f"{value:g}".replace(".", ",")
     if isinstance(value, date):
@@ -191,6 +197,8 @@ def to_xlsx(rows, *, title: str) -> bytes:
         for cell in sheet[sheet.max_row]:
             if isinstance(cell.value, date):
                 cell.number_format = "DD.MM.YYYY"
+            elif isinstance(cell.value, str) and cell.value.startswith("="):
+                cell.data_type = "s"  # a title like "=HYPERLINK(…)" stays text
     sheet.column_dimensions["A"].width = 32
     sheet.column_dimensions["B"].width = 40
     buffer = io.BytesIO()

@@ -266,3 +266,12 @@ def test_the_coordinator_uploads_a_logo_and_only_images_pass(client, w):
     response = client.post(url, {**data, "remove_logo": "on"})
     w.network.refresh_from_db()
     assert not w.network.logo
+
+
+def test_the_meeting_form_offers_the_certificate_ticked_for_trainings(client, w):
+    client.force_login(w.coordinator)
+    for kind, ticked in ((MeetingKind.TRAINING, True), (MeetingKind.NETWORK, False)):
+        response = client.get(f"/meetings/new/?network={w.network.pk}&kind={kind}")
+        field = response.context["form"]["certifiable"]
+        assert field.value() is ticked, kind
+        assert "Teilnahmebescheinigung" in response.content.decode()

@@ -1,11 +1,13 @@
 """Acceptance 1: every number of the network report, checked against counts computed in the
 test, the same in the page, the CSV and the XLSX."""
 
+import io
+
 import pytest
 from django.utils import timezone, translation
 
 from core.models import AuditEvent
-from meetings.models import MeetingKind
+from meetings.models import Meeting, MeetingKind
 from network.models import Measure
 from reports.selectors import ReportPeriod, last_calendar_year, network_report
 
@@ -185,3 +187,23 @@ def test_the_charts_have_text_alternatives(client, report_world):
         assert f'id="chart-{key}-table"' in html
     assert "<script" not in html.split("<main", 1)[-1].split("</main>")[0]
     assert timezone.now()
+
+
+@pytest.mark.django_db
+def test_titles_that_look_like_formulas_stay_text(client, report_world):
+    meeting = next(m for m in report_world.meetings if m.title.startswith("Treffen 03"))
+    Meeting.objects.filter(pk=meeting.pk).update(title='=HYPERLINK("http://x.example","klick")')
+    query = f"?start={PERIOD_START}&end={PERIOD_END}"
+    rows = csv_rows(fetch(client, report_world, ".csv", query).content)
+    titles = [cell for row in rows for cell in row if "HYPERLINK" in cell]
+    assert titles and all(cell.startswith("'=HYPERLINK(") for cell in titles)
+    from openpyxl import load_workbook
+
+    content = fetch(client, report_world, ".xlsx", query).content
+    cells = [
+        c
+        for row in load_workbook(io.BytesIO(content)).active.iter_rows()
+        for c in row
+        if isinstance(c.value, str) and "HYPERLINK" in c.value
+    ]
+    assert cells and all(c.data_type == "s" for c in cells)
