@@ -7,6 +7,7 @@ registrations or agenda items.
 import base64
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.utils import timezone
 
 from meetings.models import Meeting, Registration
@@ -88,6 +89,7 @@ def invitation_context(meeting: Meeting) -> dict:
         "meeting": meeting,
         "letterhead": letterhead(meeting.network),
         "agenda": agenda_with_times(meeting, agenda_items(meeting)),
+        "site_url": settings.SITE_URL.rstrip("/"),
     }
 
 

@@ -372,7 +372,8 @@ def network_report(network: Network, period: ReportPeriod) -> Report:
         meetings__status__in=HELD_STATUSES,
         meetings__start__gte=period.start_at,
         meetings__start__lt=min(period.end_before, timezone.now()),
-    ) & ~Q(meetings__kind=MeetingKind.CASE_CONFERENCE)
+        meetings__kind__in=[k for k in MeetingKind.values if k != MeetingKind.CASE_CONFERENCE],
+    )
     report.working_groups = [
         {"name": row["name"], "network": row["network__name"], "meetings": row["held"]}
         for row in WorkingGroup.objects.filter(network_id__in=network_ids)
