@@ -7,6 +7,7 @@ from core import views as core_views
 from meetings.views import calendar as meeting_calendars
 from meetings.views import registration as meeting_registration
 from news.feeds import NetworkNewsFeed
+from reports import urls as report_urls
 
 admin.site.login = secure_admin_login(admin.site.login)
 admin.site.site_header = settings.PORTAL_NAME
@@ -29,6 +30,16 @@ urlpatterns = [
     path("notifications/rsvp/<str:token>/", meeting_registration.rsvp, name="rsvp"),
     # The news app's Atom feed of a network's public news, beside its calendar.
     path("networks/<slug:slug>/news.atom", NetworkNewsFeed(), name="network_news_feed"),
+    # The reports app at the addresses of the network and the meeting (DESIGN.md, "Stable
+    # URLs"): the network report and its exports, attendance lists, certificates, papers.
+    path(
+        "networks/<slug:slug>/",
+        include((report_urls.network_urlpatterns, "reports")),
+    ),
+    path(
+        "meetings/<int:pk>/",
+        include((report_urls.meeting_urlpatterns, "meeting_papers")),
+    ),
     path("networks/", include("network.urls")),
     path("meetings/", include("meetings.urls")),
     path("pinboard/", include("pinboard.urls")),

@@ -94,3 +94,44 @@ def validate_document(file) -> None:
 def validate_pdf(file) -> None:
     """PDF within the size limit."""
     _validate(file, (PDF,))
+
+
+LOGO_MAX_BYTES = 1024 * 1024
+IMAGE_EXTENSIONS = {"png": {".png"}, "jpeg": {".jpg", ".jpeg"}}
+
+
+def detect_image_type(file) -> str | None:
+    """PNG or JPEG by content; None for anything else (SVG, which may carry scripts, too)."""
+    file.seek(0)
+    head = file.read(8)
+    file.seek(0)
+    if head.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "png"
+    if head.startswith(b"\xff\xd8\xff"):
+        return "jpeg"
+    return None
+
+
+def validate_logo(file) -> None:
+    """A logo: PNG or JPEG of at most 1 MB, its name ending as its content says."""
+    if file.size is not None and file.size > LOGO_MAX_BYTES:
+        raise ValidationError(
+            _("The file is too large. At most %(limit)s are allowed."),
+            code="file_too_large",
+            params={"limit": filesizeformat(LOGO_MAX_BYTES)},
+        )
+    kind = detect_image_type(file)
+    if kind is None:
+        raise ValidationError(
+            _("Only PNG and JPEG images can be uploaded here."), code="invalid_file_type"
+        )
+    suffix = PurePath(file.name or "").suffix.lower()
+    if suffix not in IMAGE_EXTENSIONS[kind]:
+        raise ValidationError(
+            _(
+                "The file name does not match its content. "
+                "Please upload it with the ending %(endings)s."
+            ),
+            code="extension_mismatch",
+            params={"endings": ", ".join(sorted(IMAGE_EXTENSIONS[kind]))},
+        )

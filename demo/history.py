@@ -195,3 +195,75 @@ def wesel_cooperation_meeting_held(demo: Demo) -> Meeting:
     with timeline.back_to(-20):
         measure_set_status(measure=training, by=coordinator, status=Measure.Status.IN_PROGRESS)
     return meeting
+
+
+TRAINING_MINUTES = """\
+Einführung in den Schutzauftrag nach § 8a SGB VIII, Fallbeispiele aus der ambulanten Hilfe \
+und die Verfahren der Träger im Kreis Wesel. Die Reihe wird im nächsten Jahr fortgesetzt."""
+
+
+def last_year_day(timeline) -> int:
+    """A day of the last calendar year (mid-December, never before the networks were founded):
+    the network report's default period shows it whatever day the demo is loaded."""
+    december = timeline.today.replace(year=timeline.today.year - 1, month=12, day=11)
+    return max((december - timeline.today).days, -375)
+
+
+def wesel_training_held(demo: Demo) -> Meeting:
+    """Seed 000: the providers train their staff together; a certifiable training last year,
+    with attendance, feedback and measures in every status (the network report, the
+    attendance list and the certificates of attendance show them)."""
+    timeline = demo.timeline
+    coordinator = demo.people["koordination@example.org"]
+    day = last_year_day(timeline)
+    with timeline.back_to(day - 10):
+        meeting = meeting_announce(
+            network=demo.networks["traegerverbund-kreis-wesel"],
+            by=coordinator,
+            kind=MeetingKind.TRAINING,
+            title="Fortbildung Kinderschutz in der ambulanten Hilfe",
+            start=timeline.at(day, 9),
+            end=timeline.at(day, 15, 30),
+            venue_name="Kreishaus Wesel, Schulungsraum",
+            venue_address="Wesel",
+            description="Gemeinsame Fortbildung der Fachkräfte der ambulanten Träger.",
+        )
+        people_register(
+            meeting,
+            demo.admins("freiraumwohnung", "richtungswechsel", "kiz-niederrhein", "du-und-ich"),
+        )
+    with timeline.back_to(day + 1):
+        minutes_record(
+            meeting, by=coordinator, minutes=TRAINING_MINUTES, absent=[demo.admin("du-und-ich")]
+        )
+        measures = [
+            minutes_measure_add(
+                meeting=meeting,
+                by=coordinator,
+                title=title,
+                responsible_person=demo.admin(slug),
+                responsible_organisation=demo.organisations[slug],
+                due_date=timeline.day(day + due),
+            )
+            for title, slug, due in (
+                ("Unterlagen der Fortbildung an alle Träger schicken", "freiraumwohnung", 14),
+                ("Fortbildungsreihe Kinderschutz fortsetzen", "richtungswechsel", 400),
+                ("Gemeinsamen Schulungsraum in Dinslaken anfragen", "kiz-niederrhein", 30),
+                ("Rückmeldebögen der Fortbildung auswerten", "richtungswechsel", 10),
+            )
+        ]
+        minutes_publish(meeting=meeting, by=coordinator)
+    with timeline.back_to(day + 2):
+        feedback_collect(
+            meeting,
+            [
+                (demo.admin("freiraumwohnung"), 5, "Sehr praxisnah."),
+                (demo.admin("kiz-niederrhein"), 4, ""),
+            ],
+        )
+    with timeline.back_to(day + 5):
+        sent, series, room, _evaluation = measures
+        measure_set_status(measure=sent, by=coordinator, status=Measure.Status.DONE)
+        measure_set_status(measure=series, by=coordinator, status=Measure.Status.IN_PROGRESS)
+        measure_set_status(measure=room, by=coordinator, status=Measure.Status.DROPPED)
+    return meeting

@@ -67,6 +67,7 @@ def _story(demo: Demo) -> None:
         viersen_deputy_add(demo)
         networks_close(demo)
         agreement_sign(demo)
+    history.wesel_training_held(demo)
     history.viersen_network_meeting_held(demo)
     history.olsberg_network_meeting_held(demo)
     with timeline.back_to(-100):

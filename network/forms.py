@@ -2,7 +2,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from core.uploads import validate_pdf
+from core.uploads import validate_logo, validate_pdf
 from providers.models import Organisation, OrganisationMember
 
 from .models import CooperationAgreement, Measure, Network, Representative
@@ -69,6 +69,27 @@ class RepresentativeForm(forms.Form):
 
 
 class NetworkProfileForm(forms.ModelForm):
+    logo = forms.ImageField(
+        label=_("Logo"),
+        required=False,
+        validators=[validate_logo],
+        widget=forms.FileInput(attrs={"accept": "image/png,image/jpeg"}),
+        help_text=_(
+            "PNG or JPEG, at most 1 MB: the letterhead of printed invitations, minutes and "
+            "certificates."
+        ),
+    )
+    remove_logo = forms.BooleanField(label=_("Remove the logo"), required=False)
+
+    def profile_fields(self) -> dict:
+        """The fields for ``network_update_profile``: the logo only when it changes."""
+        fields = {name: self.cleaned_data[name] for name in self.Meta.fields}
+        if self.cleaned_data.get("logo"):
+            fields["logo"] = self.cleaned_data["logo"]
+        elif self.cleaned_data.get("remove_logo"):
+            fields["logo"] = ""
+        return fields
+
     class Meta:
         model = Network
         fields = [

@@ -3,6 +3,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.uploads import validate_logo
 from providers.models import Municipality, Organisation, OrganisationMember
 
 
@@ -74,6 +75,10 @@ class Network(models.Model):
         _("area (km²)"), max_digits=9, decimal_places=1, null=True, blank=True
     )
     links = models.TextField(_("links"), blank=True, help_text=_("One web address per line."))
+    # The letterhead of printed invitations, minutes and certificates (embedded in the PDFs).
+    logo = models.ImageField(
+        _("logo"), upload_to="networks/logos/", blank=True, validators=[validate_logo]
+    )
     visibility = models.CharField(
         _("visibility"), max_length=10, choices=Visibility.choices, default=Visibility.PUBLIC
     )

@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "notifications",
     "pages",
     "demo",
+    "reports",
 ]
 
 MIDDLEWARE = [

@@ -45,6 +45,7 @@ EDITABLE_FIELDS = (
     "topic_visibility",
     "reminder_offsets",
     "data_protection_notice",
+    "certifiable",
 )
 # Only a case reference describes the case: no description, no audience, no seats.
 CASE_CONFERENCE_FIELDS = (
@@ -244,6 +245,12 @@ class Meeting(models.Model):
         _("reminders (hours before)"), default=default_reminder_offsets
     )
     data_protection_notice = models.TextField(_("data-protection notice"), blank=True)
+    # Attendees may download a certificate of attendance (reports app).
+    certifiable = models.BooleanField(
+        _("certificate of attendance"),
+        default=False,
+        help_text=_("Attendees can download a certificate of attendance after the meeting."),
+    )
     minutes = models.TextField(_("minutes (general part)"), blank=True)
     minutes_published_at = models.DateTimeField(_("minutes published"), null=True, blank=True)
     created_by = models.ForeignKey(

@@ -5,6 +5,7 @@ from datetime import timedelta
 from django.db.models import Count, Q
 from django.utils import timezone
 
+from core.sections import page_sections
 from network.models import Measure
 from providers.access import admin_organisation_ids
 
@@ -152,6 +153,8 @@ def meeting_detail_context(user, meeting: Meeting) -> dict:
         "can_register_colleagues": can_register_colleagues(user, meeting),
         "can_propose_topic": can_propose_topic(user, meeting),
         "can_give_feedback": can_give_feedback(user, meeting),
+        # Upper apps add to the page (reports: attendance lists, certificates, PDFs).
+        "sections": page_sections("meetings.meeting", user=user, meeting=meeting, manage=manage),
         "can_decline": (
             invitation is not None
             and invitation.declined_at is None

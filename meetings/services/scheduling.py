@@ -77,6 +77,8 @@ def meeting_create(
         # Nothing but a case reference may describe a case conference.
         fields["description"] = ""
     fields.setdefault("contact_person", by)
+    # Trainings get a certificate of attendance unless the coordinator says otherwise.
+    fields.setdefault("certifiable", kind == MeetingKind.TRAINING)
     meeting = Meeting.objects.create(
         network=network, kind=kind, title=title, start=start, end=end, created_by=by, **fields
     )

@@ -59,6 +59,7 @@ def meeting_create(request):
             "title": MeetingKind(kind).label,
             "contact_person": request.user.pk,
             "topic_visibility": network.topic_visibility,
+            "certifiable": kind == MeetingKind.TRAINING,
         },
         **_form_kwargs(kind, network),
     )

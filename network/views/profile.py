@@ -43,9 +43,9 @@ def network_profile_pdf(request, slug):
 def network_edit(request, slug):
     network = get_network_for(request, slug, action="coordinate")
     # The form validates into a copy; the service gets the network as it is stored.
-    form = NetworkProfileForm(request.POST or None, instance=copy(network))
+    form = NetworkProfileForm(request.POST or None, request.FILES or None, instance=copy(network))
     if request.method == "POST" and form.is_valid():
-        fields = {name: form.cleaned_data[name] for name in form.Meta.fields}
+        fields = form.profile_fields()
         services.network_update_profile(network=network, by=request.user, fields=fields)
         messages.success(request, _("The network profile has been saved."))
         return redirect(network.get_absolute_url())

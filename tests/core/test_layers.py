@@ -20,6 +20,7 @@ APPS = [
     "notifications",
     "pages",
     "demo",
+    "reports",
 ]
 LINT_IMPORTS = Path(sys.executable).parent / "lint-imports"
 

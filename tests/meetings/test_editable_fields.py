@@ -16,7 +16,7 @@ from network.models import WorkingGroup
 from .factories import MeetingFactory
 
 ROOT = Path(__file__).resolve().parents[2]
-APPS = ("core", "providers", "network", "meetings", "notifications", "pages", "demo")
+APPS = ("core", "providers", "network", "meetings", "notifications", "pages", "demo", "reports")
 THE_LIST = ROOT / "meetings" / "models" / "meeting.py"
 
 

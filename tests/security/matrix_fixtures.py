@@ -21,10 +21,12 @@ login page"; use ``redirect("/prefix/")`` where a logged-in role is sent elsewhe
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import timedelta
 from types import SimpleNamespace
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver, get_resolver
+from django.utils import timezone
 
 from meetings.models import AgendaItem
 from network.models import CooperationAgreement, Measure, WorkingGroup, WorkingGroupResult
@@ -103,6 +105,20 @@ def build_world() -> SimpleNamespace:
         document=SimpleUploadedFile("vereinbarung.pdf", b"%PDF-1.4 test"),
     )
     agreement.parties.add(org_a)
+    # Held and certifiable: attendance lists, certificates and minutes (reports app).
+    training = MeetingFactory(
+        network=network_a,
+        kind="training",
+        title="Fortbildung A",
+        start=timezone.now() - timedelta(days=30),
+        end=timezone.now() - timedelta(days=30, hours=-3),
+        status="held",
+        certifiable=True,
+        minutes_published_at=timezone.now() - timedelta(days=29),
+    )
+    RegistrationFactory(
+        meeting=training, user=users["org_admin"], organisation=org_a, attended=True
+    )
     poll = DatePollFactory(network=network_a, created_by=users["coordinator"])
     DatePollSlotFactory(poll=poll)
     org_invitation = OrganisationInvitation.objects.create(
@@ -133,6 +149,7 @@ def build_world() -> SimpleNamespace:
         result=result,
         agreement=agreement,
         poll=poll,
+        training=training,
         org_invitation=org_invitation,
         join_request=join_request,
         offer=offer,
@@ -283,6 +300,16 @@ KWARGS = {
     "notifications:unsubscribe": _unsubscribe_token,
     "notifications:meeting_delivery": lambda w: {"meeting_id": w.meeting_a.pk},
     "notifications:meeting_delivery_retry": lambda w: {"meeting_id": w.meeting_a.pk},
+    "reports:network_report": _net,
+    "reports:network_report_pdf": _net,
+    "reports:network_report_csv": _net,
+    "reports:network_report_xlsx": _net,
+    "meeting_papers:attendance_pdf": lambda w: {"pk": w.training.pk},
+    "meeting_papers:attendance_csv": lambda w: {"pk": w.training.pk},
+    "meeting_papers:certificate": lambda w: {"pk": w.training.pk},
+    "meeting_papers:certificates": lambda w: {"pk": w.training.pk},
+    "meeting_papers:invitation_pdf": _meeting,
+    "meeting_papers:minutes_pdf": lambda w: {"pk": w.training.pk},
 }
 
 

@@ -222,3 +222,44 @@ def test_no_date_poll_can_announce_a_case_conference_to_the_network(held_case_co
                 (start + timedelta(days=1), start + timedelta(days=1, hours=1)),
             ],
         )
+
+
+def test_reports_show_it_only_as_a_count_and_its_papers_exist_for_nobody_else(
+    client, held_case_conference
+):
+    """The network report (page, PDF, CSV, XLSX) counts the case conference and says nothing
+    else about it, even to the coordinator; its papers are not there for an uninvited member."""
+    meeting, kim, invited, other = held_case_conference
+    network = meeting.network
+    client.force_login(other)
+    for paper in (
+        "attendance.pdf",
+        "attendance.csv",
+        "certificate.pdf",
+        "certificates.pdf",
+        "invitation.pdf",
+        "minutes.pdf",
+    ):
+        response = client.get(f"/meetings/{meeting.pk}/{paper}")
+        assert response.status_code == 404, paper
+        assert _leaks(response.content.decode(errors="replace")) == [], paper
+    client.force_login(kim)
+    today = timezone.localdate()
+    query = f"?start={today.replace(month=1, day=1)}&end={today}"
+    page = client.get(f"/networks/{network.slug}/report/{query}")
+    assert page.context["report"].case_conferences == 1
+    assert _leaks(page.content.decode()) == []
+    for suffix in ("report.csv", "report.xlsx", "report.pdf"):
+        content = client.get(f"/networks/{network.slug}/{suffix}{query}").content
+        if suffix.endswith(".pdf"):
+            text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(content)).pages)
+        elif suffix.endswith(".xlsx"):
+            from openpyxl import load_workbook
+
+            sheet = load_workbook(io.BytesIO(content)).active
+            text = " ".join(str(c) for row in sheet.iter_rows(values_only=True) for c in row)
+        else:
+            text = content.decode("utf-8-sig")
+        assert _leaks(text) == [], suffix
+    for paper in ("invitation.pdf", "minutes.pdf", "certificates.pdf"):
+        assert client.get(f"/meetings/{meeting.pk}/{paper}").status_code == 404, paper

@@ -244,6 +244,36 @@ MATRIX: dict[str, Entry] = {
     "pinboard:hide": Entry(
         statuses(404, anonymous=302, org_admin=403, coordinator=200, site_admin=200),
         kwargs=post_kwargs,
+    # --- reports: the network report and its exports, for coordinators only ---
+    "reports:network_report": Entry(
+        statuses(404, anonymous=302, org_admin=403, coordinator=200, site_admin=200)
+    ),
+    "reports:network_report_pdf": Entry(
+        statuses(404, anonymous=302, org_admin=403, coordinator=200, site_admin=200)
+    ),
+    "reports:network_report_csv": Entry(
+        statuses(404, anonymous=302, org_admin=403, coordinator=200, site_admin=200)
+    ),
+    "reports:network_report_xlsx": Entry(
+        statuses(404, anonymous=302, org_admin=403, coordinator=200, site_admin=200)
+    ),
+    # Papers of a meeting: attendance lists and all certificates for coordinators; a
+    # certificate for the attendee (Alice) only; invitation and minutes for who may see them.
+    "meeting_papers:attendance_pdf": Entry(
+        statuses(404, anonymous=302, coordinator=200, site_admin=200)
+    ),
+    "meeting_papers:attendance_csv": Entry(
+        statuses(404, anonymous=302, coordinator=200, site_admin=200)
+    ),
+    "meeting_papers:certificate": Entry(statuses(404, anonymous=302, org_admin=200)),
+    "meeting_papers:certificates": Entry(
+        statuses(404, anonymous=302, coordinator=200, site_admin=200)
+    ),
+    "meeting_papers:invitation_pdf": Entry(
+        statuses(404, org_admin=200, coordinator=200, site_admin=200)
+    ),
+    "meeting_papers:minutes_pdf": Entry(
+        statuses(404, org_admin=200, coordinator=200, site_admin=200)
     ),
     # --- notifications ---
     "notifications:meeting_delivery": Entry(
