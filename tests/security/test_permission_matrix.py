@@ -244,6 +244,7 @@ MATRIX: dict[str, Entry] = {
     "pinboard:hide": Entry(
         statuses(404, anonymous=302, org_admin=403, coordinator=200, site_admin=200),
         kwargs=post_kwargs,
+    ),
     # --- reports: the network report and its exports, for coordinators only ---
     "reports:network_report": Entry(
         statuses(404, anonymous=302, org_admin=403, coordinator=200, site_admin=200)
