@@ -14,3 +14,7 @@ meeting_cancelled = Event("meeting")
 # A seat became free and this registration moved up from the waiting list.
 registration_promoted = Event("registration")
 minutes_published = Event("meeting")
+# A date poll was opened; its invitations (one per person asked) are written.
+poll_opened = Event("poll")
+# A date poll was closed with its chosen date (``poll.chosen_slot``).
+poll_closed = Event("poll")
