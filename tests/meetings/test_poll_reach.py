@@ -308,8 +308,7 @@ def test_the_overview_lists_polls_until_answered_and_the_coordinators_answer_rat
 
 def test_a_late_answer_after_closing_time_is_refused(world):
     poll = open_poll(world, closes_in=timedelta(hours=1))
-    with mock.patch("django.utils.timezone.now", lambda: datetime.now(BERLIN) + timedelta(hours=2)):
-        with pytest.raises(MeetingError):
-            services.poll_answer(
-                poll=poll, user=world.member, answers={s.pk: "yes" for s in poll.slots.all()}
-            )
+    later = datetime.now(BERLIN) + timedelta(hours=2)
+    answers = {s.pk: "yes" for s in poll.slots.all()}
+    with mock.patch("django.utils.timezone.now", lambda: later), pytest.raises(MeetingError):
+        services.poll_answer(poll=poll, user=world.member, answers=answers)
