@@ -14,6 +14,7 @@ from .models import (
     Feedback,
     Invitation,
     Meeting,
+    PollInvitation,
     Registration,
     TopicProposal,
 )
@@ -25,6 +26,10 @@ def _empty_registration_notes(user, emails) -> None:
 
 def _empty_feedback_comments(user, emails) -> None:
     Feedback.objects.filter(user=user).update(comment="")
+
+
+def _empty_poll_comments(user, emails) -> None:
+    PollInvitation.objects.filter(user=user).update(comment="")
 
 
 def register() -> None:
@@ -41,5 +46,6 @@ def register() -> None:
         ("meetings.feedback", Feedback, ("user",), _empty_feedback_comments),
         ("meetings.datepoll", DatePoll, ("created_by",), None),
         ("meetings.datepollanswer", DatePollAnswer, ("user",), None),
+        ("meetings.pollinvitation", PollInvitation, ("user",), _empty_poll_comments),
     ]:
         register_personal_data(PersonalData(name, rows_exporter(model, *lookups), erase))

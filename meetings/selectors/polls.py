@@ -114,6 +114,11 @@ def poll_responses(poll: DatePoll, tally: PollTally) -> PollResponses:
     )
 
 
+def poll_invitations(poll: DatePoll):
+    """The people asked in the poll, with their organisations. Lazy."""
+    return PollInvitation.objects.filter(poll=poll).select_related("user", "organisation")
+
+
 def _open_now():
     return Q(status=DatePoll.Status.OPEN) & (
         Q(closes_at__isnull=True) | Q(closes_at__gt=timezone.now())

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from network.permissions import coordinated_networks
 
 from .. import poll_links, selectors, services
-from ..models import POLL_TIME_ZONE_NAME, PollInvitation
+from ..models import POLL_TIME_ZONE_NAME
 from ..permissions import can_answer_poll, can_manage_poll, get_poll_for
 from ..poll_forms import PollAnswerForm, PollForm
 from ..services import MeetingError
@@ -170,9 +170,7 @@ def poll_close(request, pk: int):
 def poll_link_revoke(request, pk: int, invitation_pk: int):
     """Revoke one person's personal link (confirmation page on GET)."""
     poll = get_poll_for(request, pk, action="manage")
-    invitation = get_object_or_404(
-        PollInvitation.objects.select_related("user", "organisation"), pk=invitation_pk, poll=poll
-    )
+    invitation = get_object_or_404(selectors.poll_invitations(poll), pk=invitation_pk)
     if request.method == "POST":
         services.poll_link_revoke(invitation=invitation, by=request.user)
         messages.success(

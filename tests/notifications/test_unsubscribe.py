@@ -8,9 +8,9 @@ from django.test import Client
 from django.utils import timezone
 
 from meetings import services as meeting_services
-from meetings.models import Invitation
+from meetings.models import DatePoll, Invitation, PollInvitation
 from network.models import CooperationAgreement, Measure
-from notifications import mails
+from notifications import mails, mails_polls
 from notifications.models import NotificationSettings
 from notifications.outbox import mail_enqueue_many
 from notifications.unsubscribe import unsubscribe_token
@@ -29,6 +29,9 @@ OPTIONAL_MAILS = {
     "measure-overdue": lambda w: mails.measure_overdue_mail(w.measure),
     "agreement-review": lambda w: mails.agreement_review_mail(w.agreement, w.user),
     "minutes-published": lambda w: mails.minutes_published_mail(w.meeting, w.user),
+    "poll-reminder": lambda w: mails_polls.PollMailComposer(w.poll, kind="poll-reminder").mail_for(
+        w.poll_invitation
+    ),
 }
 
 
@@ -47,6 +50,10 @@ class World:
         self.agreement = CooperationAgreement.objects.create(
             network=network, title="Kooperationsvereinbarung", review_date=date.today()
         )
+        self.poll = DatePoll.objects.create(
+            network=network, title="Terminfindung", closes_at=timezone.now() + timedelta(days=1)
+        )
+        self.poll_invitation = PollInvitation.objects.create(poll=self.poll, user=self.user)
 
 
 @pytest.fixture
