@@ -128,6 +128,15 @@ def test_date_poll_journey(page, axe_check, site_url, world):
     first_row = page.locator("main table").first.locator("tbody tr").first
     assert best.label in first_row.inner_text()
 
+    # … revokes one personal link (a mail went to a shared mailbox, say).
+    carol = poll.invitations.get(user=world.contact)
+    page.get_by_role("link", name="Link von Carol sperren").click()
+    page.wait_for_url(f"**/meetings/polls/{poll.pk}/links/{carol.pk}/revoke/")
+    axe_check(page)
+    submit(page, "main form button[type=submit]")
+    axe_check(page)
+    assert Client().get(links["carol@example.org"]).status_code == 404
+
     # … closes it with the best date: everyone asked gets the date.
     page.get_by_role("link", name="Termin festlegen und Terminfindung abschließen").click()
     page.wait_for_url(f"**/meetings/polls/{poll.pk}/close/")

@@ -312,3 +312,32 @@ def test_a_late_answer_after_closing_time_is_refused(world):
     answers = {s.pk: "yes" for s in poll.slots.all()}
     with mock.patch("django.utils.timezone.now", lambda: later), pytest.raises(MeetingError):
         services.poll_answer(poll=poll, user=world.member, answers=answers)
+
+
+def _queries_of(client, path):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(path).status_code == 200
+    return len(queries)
+
+
+def test_the_poll_page_costs_the_same_for_many_people(world, client):
+    poll = open_poll(world)
+    client.force_login(world.coordinator)
+    path = f"/meetings/polls/{poll.pk}/"
+    _queries_of(client, path)  # the session and the caches of the first request
+    few = _queries_of(client, path)
+    for number in range(8):
+        person = member_of(world.network, name=f"Person{number}")
+        services.poll_answer(
+            poll=poll, user=person, answers={s.pk: "yes" for s in poll.slots.all()}
+        )
+    many = _queries_of(client, path)
+    assert many == few <= 15
+    client.force_login(world.member)
+    _queries_of(client, path)
+    assert _queries_of(client, path) <= 15
+    token_path = f"/meetings/polls/answer/{poll_links.poll_token(poll.invitations.first())}/"
+    assert _queries_of(client, token_path) <= 15
