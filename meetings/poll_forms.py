@@ -1,7 +1,7 @@
 """Forms of date polls: open a poll (up to 30 proposed dates, one per line) and answer it."""
 
 import re
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 
 from django import forms
 from django.contrib.auth import get_user_model
@@ -152,6 +152,14 @@ class PollForm(forms.Form):
         )
         if people is not None:
             self.fields["people"].queryset = people
+        self.fields["people"].label_from_instance = lambda person: (
+            f"{person.get_full_name()} ({person.email})"
+        )
+        # A week to answer, until noon, unless the coordinator says otherwise.
+        in_a_week = timezone.localtime(timezone=POLL_TIME_ZONE) + timedelta(days=7)
+        self.fields["closes_at"].initial = in_a_week.replace(
+            hour=12, minute=0, second=0, microsecond=0
+        ).replace(tzinfo=None)
 
     def clean_closes_at(self):
         value = self.cleaned_data["closes_at"]
