@@ -138,13 +138,14 @@ def polls_waiting_for(user, *, limit: int = 5):
 
 
 def open_polls_coordinated(user, *, limit: int = 10):
-    """Open polls of the networks the person coordinates, with how many were asked and how
+    """Polls of the networks the person coordinates that wait for answers or, past their
+    closing time, for the coordinator to choose the date; with how many were asked and how
     many answered: one query."""
     network_ids = coordinated_network_ids(user) if user.is_authenticated else set()
     if not network_ids:
         return DatePoll.objects.none()
     return (
-        DatePoll.objects.filter(_open_now(), network_id__in=network_ids)
+        DatePoll.objects.filter(status=DatePoll.Status.OPEN, network_id__in=network_ids)
         .select_related("network")
         .annotate(
             asked=Count("invitations"),

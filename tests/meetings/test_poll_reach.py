@@ -341,3 +341,13 @@ def test_the_poll_page_costs_the_same_for_many_people(world, client):
     assert _queries_of(client, path) <= 15
     token_path = f"/meetings/polls/answer/{poll_links.poll_token(poll.invitations.first())}/"
     assert _queries_of(client, token_path) <= 15
+
+
+def test_a_poll_past_its_closing_time_asks_the_coordinator_for_the_date(world, client):
+    poll = open_poll(world, closes_in=timedelta(hours=1))
+    DatePoll.objects.filter(pk=poll.pk).update(closes_at=timezone.now() - timedelta(minutes=1))
+    client.force_login(world.member)
+    assert "Netzwerktreffen Frühjahr" not in client.get("/dashboard/").content.decode()
+    client.force_login(world.coordinator)
+    page = client.get("/dashboard/").content.decode()
+    assert f'href="/meetings/polls/{poll.pk}/close/"' in page
