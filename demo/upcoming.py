@@ -135,7 +135,9 @@ def ag78_retreat_ahead(demo: Demo) -> None:
 
 
 def olsberg_poll_open(demo: Demo) -> None:
-    """Seed 003: the next network meeting is found by a date poll; most have answered."""
+    """Seed 003: the next network meeting is found by a date poll that asks the network's
+    representatives (each got a mail with a personal link); most have answered, one with a
+    comment, the others are reminded two days before the poll closes."""
     timeline = demo.timeline
     poll = poll_create(
         network=demo.networks["kinderschutz-olsberg"],
@@ -143,19 +145,21 @@ def olsberg_poll_open(demo: Demo) -> None:
         title="Nächstes Netzwerktreffen Frühe Hilfen und Kinderschutz",
         slots=[(timeline.at(days, 14), timeline.at(days, 17)) for days in (40, 47, 54)],
         description="Bitte geben Sie an, an welchen Terminen Sie teilnehmen können.",
+        closes_at=timeline.at(21, 12),
     )
     slots = list(poll.slots.order_by("start"))
-    for organisation_key, answers in [
-        ("familienbuero-olsberg", (YES, YES, NO)),
-        ("grundschule-olsberg", (YES, MAYBE, NO)),
-        ("polizei-hsk", (NO, YES, YES)),
-        ("kita-sonnenschein-olsberg", (YES, YES, MAYBE)),
-        ("kreisjugendamt-hsk", (MAYBE, YES, NO)),
+    for organisation_key, answers, comment in [
+        ("familienbuero-olsberg", (YES, YES, NO), ""),
+        ("grundschule-olsberg", (YES, MAYBE, NO), "Am ersten Termin erst ab 14:30 Uhr."),
+        ("polizei-hsk", (NO, YES, YES), ""),
+        ("kita-sonnenschein-olsberg", (YES, YES, MAYBE), ""),
+        ("kreisjugendamt-hsk", (MAYBE, YES, NO), ""),
     ]:
         poll_answer(
             poll=poll,
             user=demo.admin(organisation_key),
             answers={slot.pk: answer for slot, answer in zip(slots, answers, strict=True)},
+            comment=comment,
         )
 
 

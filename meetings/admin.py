@@ -30,6 +30,7 @@ from .models import (
     Meeting,
     MeetingKind,
     MeetingTemplate,
+    PollInvitation,
     Registration,
 )
 
@@ -227,7 +228,13 @@ class RegistrationAdmin(PortalAdmin):
 
 class DatePollSlotInline(ReadOnlyInline):
     model = DatePollSlot
-    fields = ["start", "end"]
+    fields = ["start", "end", "has_time"]
+    readonly_fields = fields
+
+
+class PollInvitationInline(ReadOnlyInline):
+    model = PollInvitation
+    fields = ["user", "organisation", "answered_at", "revoked_at", "comment"]
     readonly_fields = fields
 
 
@@ -243,14 +250,20 @@ class DatePollAdmin(PortalAdmin):
         "description",
         "network",
         "kind",
+        "audience",
+        "working_group",
+        "closes_at",
+        "reminder_hours",
         "status",
+        "chosen_slot",
+        "closed_at",
         "meeting",
         "created_by",
         "created_at",
         "answers",
     ]
     readonly_fields = [name for name in fields if name not in ("title", "description")]
-    inlines = [DatePollSlotInline]
+    inlines = [DatePollSlotInline, PollInvitationInline]
 
     @admin.display(description=_("answers"))
     def answers(self, poll):

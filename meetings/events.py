@@ -17,3 +17,7 @@ minutes_published = Event("meeting")
 # The agenda of an already published meeting was published (``agenda_published_at`` set):
 # the invitees, told at first that the agenda follows, receive it.
 agenda_published = Event("meeting")
+# A date poll was opened; its invitations (one per person asked) are written.
+poll_opened = Event("poll")
+# A date poll was closed with its chosen date (``poll.chosen_slot``).
+poll_closed = Event("poll")

@@ -9,8 +9,6 @@ from .models import (
     CASE_CONFERENCE_FIELDS,
     EDITABLE_FIELDS,
     AgendaItem,
-    DatePoll,
-    DatePollAnswer,
     Meeting,
     MeetingKind,
     MeetingSeries,
@@ -284,66 +282,3 @@ class FeedbackForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Other members never see who gave which feedback."),
     )
-
-
-SLOT_COUNT = 5
-
-
-class PollForm(forms.Form):
-    network = forms.ModelChoiceField(label=_("Network"), queryset=Network.objects.none())
-    title = forms.CharField(label=_("Title"), max_length=200)
-    description = forms.CharField(
-        label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3})
-    )
-    kind = forms.ChoiceField(
-        label=_("Kind of meeting"), choices=MeetingKind.choices, initial=MeetingKind.NETWORK
-    )
-
-    def __init__(self, *args, networks, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["network"].queryset = networks
-        for number in range(1, SLOT_COUNT + 1):
-            required = number <= 2
-            self.fields[f"slot{number}_start"] = forms.DateTimeField(
-                label=_("Date %(number)s: start") % {"number": number},
-                required=required,
-                widget=DateTimeLocalInput(),
-            )
-            self.fields[f"slot{number}_end"] = forms.DateTimeField(
-                label=_("Date %(number)s: end") % {"number": number},
-                required=required,
-                widget=DateTimeLocalInput(),
-            )
-
-    def clean(self):
-        data = super().clean()
-        slots = []
-        for number in range(1, SLOT_COUNT + 1):
-            start, end = data.get(f"slot{number}_start"), data.get(f"slot{number}_end")
-            if start and end:
-                if end <= start:
-                    self.add_error(f"slot{number}_end", _("The end must be after the start."))
-                slots.append((start, end))
-            elif start or end:
-                self.add_error(
-                    f"slot{number}_end" if start else f"slot{number}_start",
-                    _("Please give both start and end."),
-                )
-        data["slots"] = slots
-        return data
-
-
-class PollAnswerForm(forms.Form):
-    def __init__(self, *args, poll: DatePoll, slots, current: dict[int, str], **kwargs):
-        super().__init__(*args, **kwargs)
-        self.slots = list(slots)
-        for slot in self.slots:
-            self.fields[f"slot_{slot.pk}"] = forms.ChoiceField(
-                label=slot.label,
-                choices=DatePollAnswer.Answer.choices,
-                widget=forms.RadioSelect,
-                initial=current.get(slot.pk),
-            )
-
-    def answers(self) -> dict[int, str]:
-        return {slot.pk: self.cleaned_data[f"slot_{slot.pk}"] for slot in self.slots}

@@ -7,17 +7,23 @@ networks from ``providers.access`` and ``network.access`` (computed once per req
 """
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.http import Http404
 from django.utils import timezone
 
 from core.audit import audit_log
 from core.permissions import is_site_admin
-from network.access import coordinated_network_ids, is_coordinator, member_network_ids
+from network.access import (
+    coordinated_network_ids,
+    is_coordinator,
+    member_network_ids,
+    member_networks_with_parents,
+)
 from network.models import Membership
 from network.tree import with_subnetworks
 from providers.access import admin_organisation_ids, organisation_ids
 
-from .models import DatePoll, Invitation, Meeting, Registration
+from .models import DatePoll, Invitation, Meeting, PollInvitation, Registration
 
 VIEW = "view"
 MANAGE = "manage"
@@ -167,24 +173,33 @@ def can_manage_poll(user, poll) -> bool:
 
 
 def visible_polls(user):
-    """Date polls of the networks the person belongs to or coordinates."""
+    """Date polls the person may know about, by the meetings' audience rule: coordinators of
+    the network (or a parent network); everyone asked; for a poll to a network, the members
+    of the network (and of its sub-networks when the poll includes them). A poll to a
+    working group or chosen people is seen by those asked only."""
     if not user.is_authenticated:
         return DatePoll.objects.none()
     if is_site_admin(user):
         return DatePoll.objects.all()
+    asked = Q(pk__in=PollInvitation.objects.filter(user_id=user.pk).values("poll_id"))
+    in_audience = Q(
+        audience__in=[DatePoll.Audience.NETWORK, DatePoll.Audience.WITH_SUBNETWORKS],
+        network_id__in=member_network_ids(user),
+    ) | Q(
+        audience=DatePoll.Audience.WITH_SUBNETWORKS,
+        network_id__in=member_networks_with_parents(user),
+    )
     return DatePoll.objects.filter(
-        network_id__in=coordinated_network_ids(user) | member_network_ids(user)
+        Q(network_id__in=coordinated_network_ids(user)) | asked | in_audience
     )
 
 
 def can_view_poll(user, poll) -> bool:
-    if not user.is_authenticated:
-        return False
-    return is_coordinator(user, poll.network) or poll.network_id in member_network_ids(user)
+    return visible_polls(user).filter(pk=poll.pk).exists()
 
 
 def can_answer_poll(user, poll) -> bool:
-    return poll.status == poll.Status.OPEN and can_view_poll(user, poll)
+    return poll.is_open and can_view_poll(user, poll)
 
 
 # --- The one way views get a meeting or a poll ----------------------------------------------
@@ -218,8 +233,13 @@ def get_meeting_for(request, pk: int, *, action: str = VIEW) -> Meeting:
 
 
 def get_poll_for(request, pk: int, *, action: str = VIEW) -> DatePoll:
-    poll = DatePoll.objects.select_related("network", "meeting").filter(pk=pk).first()
-    if poll is None or not can_view_poll(request.user, poll):
+    poll = (
+        visible_polls(request.user)
+        .select_related("network", "meeting", "chosen_slot", "working_group")
+        .filter(pk=pk)
+        .first()
+    )
+    if poll is None:
         raise Http404
     if action == MANAGE and not can_manage_poll(request.user, poll):
         raise PermissionDenied

@@ -14,6 +14,7 @@ from .models import (
     Feedback,
     Invitation,
     Meeting,
+    PollInvitation,
     Registration,
     TopicComment,
     TopicProposal,
@@ -33,6 +34,10 @@ def _empty_topic_comments(user, emails) -> None:
     TopicComment.objects.filter(author=user).update(text="")
 
 
+def _empty_poll_comments(user, emails) -> None:
+    PollInvitation.objects.filter(user=user).update(comment="")
+
+
 def register() -> None:
     for name, model, lookups, erase in [
         ("meetings.meeting", Meeting, ("contact_person", "created_by"), None),
@@ -49,5 +54,6 @@ def register() -> None:
         ("meetings.feedback", Feedback, ("user",), _empty_feedback_comments),
         ("meetings.datepoll", DatePoll, ("created_by",), None),
         ("meetings.datepollanswer", DatePollAnswer, ("user",), None),
+        ("meetings.pollinvitation", PollInvitation, ("user",), _empty_poll_comments),
     ]:
         register_personal_data(PersonalData(name, rows_exporter(model, *lookups), erase))

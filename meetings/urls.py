@@ -55,4 +55,11 @@ urlpatterns = [
     path("polls/new/", polls.poll_create, name="poll_create"),
     path("polls/<int:pk>/", polls.poll_detail, name="poll"),
     path("polls/<int:pk>/schedule/", polls.poll_schedule, name="poll_schedule"),
+    path("polls/<int:pk>/close/", polls.poll_close, name="poll_close"),
+    path(
+        "polls/<int:pk>/links/<int:invitation_pk>/revoke/",
+        polls.poll_link_revoke,
+        name="poll_link_revoke",
+    ),
+    path("polls/answer/<str:token>/", polls.poll_answer_link, name="poll_answer_link"),
 ]

@@ -86,6 +86,7 @@ class NotificationSettings(models.Model):
     OPTIONAL_KINDS = {
         "reminder": "meeting_reminders",
         "deadline-reminder": "meeting_reminders",
+        "poll-reminder": "meeting_reminders",
         "topic-call": "topic_calls",
         "measure-due": "measure_reminders",
         "measure-overdue": "measure_reminders",

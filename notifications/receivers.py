@@ -12,13 +12,13 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 
 from meetings import events as meeting_events
-from meetings.models import Invitation, Meeting, Registration
+from meetings.models import Invitation, Meeting, PollInvitation, Registration
 from meetings.services.invitations import audience_of
 from network import events as network_events
 from pinboard import events as pinboard_events
 from providers import events as provider_events
 
-from . import mails, mails_bulletin, mails_organisations
+from . import mails, mails_bulletin, mails_organisations, mails_polls
 from .outbox import mail_enqueue_many
 
 
@@ -117,6 +117,29 @@ def on_minutes_published(sender, *, meeting, **kwargs) -> None:
     )
 
 
+# --- Date polls ----------------------------------------------------------------------------
+
+
+def _poll_invitations(poll):
+    return (
+        PollInvitation.objects.filter(poll=poll, user__is_active=True)
+        .select_related("user")
+        .order_by("pk")
+    )
+
+
+def on_poll_opened(sender, *, poll, **kwargs) -> None:
+    """One mail per person asked, with their personal link."""
+    composer = mails_polls.PollMailComposer(poll, kind="poll-invitation")
+    _queue(composer.mail_for(invitation) for invitation in _poll_invitations(poll))
+
+
+def on_poll_closed(sender, *, poll, **kwargs) -> None:
+    """The chosen date to everyone asked."""
+    composer = mails_polls.PollMailComposer(poll, kind="poll-closed")
+    _queue(composer.mail_for(invitation) for invitation in _poll_invitations(poll))
+
+
 # --- Networks and organisations -------------------------------------------------------------
 
 
@@ -158,6 +181,8 @@ def connect() -> None:
         (meeting_events.registration_promoted, on_registration_promoted),
         (meeting_events.minutes_published, on_minutes_published),
         (meeting_events.agenda_published, on_agenda_published),
+        (meeting_events.poll_opened, on_poll_opened),
+        (meeting_events.poll_closed, on_poll_closed),
         (network_events.membership_applied, on_membership_changed),
         (network_events.membership_accepted, on_membership_changed),
         (network_events.membership_declined, on_membership_changed),

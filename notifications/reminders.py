@@ -11,11 +11,11 @@ from celery import shared_task
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from meetings.models import Meeting, Registration
+from meetings.models import DatePoll, Meeting, Registration
 from network.models import CooperationAgreement, Measure
 from providers.models import OrganisationMember
 
-from . import mails
+from . import mails, mails_polls
 from .outbox import mail_enqueue_many
 
 # Registration-deadline reminders go out this long before the deadline.
@@ -28,6 +28,8 @@ MEASURE_OVERDUE_WINDOW_DAYS = 7
 AGREEMENT_REVIEW_LEAD_DAYS = 30
 # Date-based reminders (measures, agreements) are sent from this local hour on, not at night.
 MORNING = time(7, 0)
+# No date-poll reminder is configured further ahead than this (the form offers one week).
+LONGEST_POLL_REMINDER = timedelta(days=14)
 # No meeting reminder is configured further ahead than this.
 LONGEST_OFFSET = timedelta(days=60)
 
@@ -45,6 +47,7 @@ def reminders_send_due() -> int:
     queued += meeting_reminders_due(now)
     queued += deadline_reminders_due(now)
     queued += topic_calls_due(now)
+    queued += poll_reminders_due(now)
     if timezone.localtime(now).time() >= MORNING:
         today = timezone.localdate(now)
         queued += measure_reminders_due(today)
@@ -136,6 +139,39 @@ def topic_calls_due(now) -> int:
         opted_out = mails.opted_out_user_ids("topic-call", [user.pk for user in users])
         queued += _queue(
             mails.topic_call_mail(meeting, user) for user in users if user.pk not in opted_out
+        )
+    return queued
+
+
+def poll_reminders_due(now) -> int:
+    """Open date polls whose reminder time has come (``DatePoll.reminder_hours`` before
+    they close): one mail to each person asked who has not answered, once per person and
+    poll (the key ``poll-reminder:<poll>:<person>``). Revoked links get no reminder."""
+    queued = 0
+    polls = DatePoll.objects.filter(
+        status=DatePoll.Status.OPEN,
+        reminder_hours__gt=0,
+        closes_at__gt=now,
+        closes_at__lte=now + LONGEST_POLL_REMINDER,
+    ).select_related("network", "chosen_slot")
+    for poll in polls:
+        if poll.closes_at - timedelta(hours=poll.reminder_hours) > now:
+            continue
+        invitations = list(
+            poll.invitations.filter(
+                answered_at__isnull=True, revoked_at__isnull=True, user__is_active=True
+            )
+            .select_related("user")
+            .order_by("pk")
+        )
+        if not invitations:
+            continue
+        opted_out = mails.opted_out_user_ids("poll-reminder", [i.user_id for i in invitations])
+        composer = mails_polls.PollMailComposer(poll, kind="poll-reminder")
+        queued += _queue(
+            composer.mail_for(invitation)
+            for invitation in invitations
+            if invitation.user_id not in opted_out
         )
     return queued
 

@@ -5,6 +5,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from meetings.models import Meeting, Registration
+from meetings.selectors import open_polls_coordinated, polls_waiting_for
 from network.models import Measure, Membership, Network
 from news.selectors import latest_public_news
 from providers.models import OrganisationMember
@@ -69,8 +70,19 @@ def dashboard_context(user) -> dict:
         .order_by("due_date")[:10]
     )
     return {
+        **dashboard_polls(user),
         "registrations": registrations,
         "organisation_memberships": organisations,
         "coordinated_networks": coordinated,
         "measures": measures,
+    }
+
+
+def dashboard_polls(user) -> dict:
+    """The overview's block of date polls: those waiting for the person's answer (until
+    answered or closed) and, for coordinators, their networks' open polls with the answer
+    rate. Two queries."""
+    return {
+        "polls_waiting": list(polls_waiting_for(user)),
+        "polls_coordinated": list(open_polls_coordinated(user)),
     }

@@ -13,7 +13,14 @@ from .meeting import (
     default_reminder_offsets,
 )
 from .participation import Invitation, Registration
-from .polls import DatePoll, DatePollAnswer, DatePollSlot
+from .polls import (
+    POLL_TIME_ZONE,
+    POLL_TIME_ZONE_NAME,
+    DatePoll,
+    DatePollAnswer,
+    DatePollSlot,
+    PollInvitation,
+)
 
 __all__ = [
     "CASE_CONFERENCE_FIELDS",
@@ -30,6 +37,9 @@ __all__ = [
     "MeetingQuerySet",
     "MeetingSeries",
     "MeetingTemplate",
+    "POLL_TIME_ZONE",
+    "POLL_TIME_ZONE_NAME",
+    "PollInvitation",
     "Registration",
     "TopicComment",
     "TopicProposal",

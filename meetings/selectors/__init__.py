@@ -54,7 +54,20 @@ from .people import (
     organisation_of_colleague,
     walk_in_candidates,
 )
-from .polls import PollTally, poll_slots, poll_tally, polls_to_list
+from .polls import (
+    PollResponses,
+    PollTally,
+    open_polls_coordinated,
+    poll_candidates,
+    poll_invitations,
+    poll_page,
+    poll_responses,
+    poll_slots,
+    poll_tally,
+    polls_to_list,
+    polls_waiting_for,
+    rank_slots,
+)
 from .registration import (
     colleague_organisation_ids,
     meeting_invitations,
@@ -100,6 +113,14 @@ __all__ = [
     "own_feedback",
     "participants_context",
     "polls_to_list",
+    "polls_waiting_for",
+    "open_polls_coordinated",
+    "poll_responses",
+    "poll_invitations",
+    "poll_candidates",
+    "poll_page",
+    "PollResponses",
+    "rank_slots",
     "poll_slots",
     "poll_tally",
     "registrations_with_meeting",

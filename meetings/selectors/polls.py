@@ -1,8 +1,16 @@
-"""Date polls: the list and the tally."""
+"""Date polls: the list, the tally, the coordinator's view of who answered, and the polls
+on the overview."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from ..models import DatePoll, DatePollAnswer, DatePollSlot
+from django.contrib.auth import get_user_model
+from django.db.models import Count, Q
+from django.utils import timezone
+
+from network.access import coordinated_network_ids
+from network.models import Membership
+
+from ..models import DatePoll, DatePollAnswer, DatePollSlot, PollInvitation
 from ..permissions import visible_polls
 
 
@@ -19,11 +27,17 @@ def poll_slots(poll: DatePoll):
     return poll.slots.all()
 
 
+def rank_slots(summary: list[tuple]) -> list[tuple]:
+    """(slot, yes, maybe, no) ranked: most yes first, then most if-need-be, then earliest."""
+    return sorted(summary, key=lambda row: (-row[1], -row[2], row[0].start))
+
+
 @dataclass(frozen=True)
 class PollTally:
     slots: list[DatePollSlot]
     own_answers: dict[int, str]  # slot id → the person's answer
-    summary: list[tuple]  # (slot, yes, maybe, no) per slot
+    summary: list[tuple]  # (slot, yes, maybe, no) per slot, in date order
+    ranking: list[tuple]  # the same, best first
     rows: list[tuple]  # (person, [their answer's label or "–" per slot])
 
 
@@ -42,15 +56,135 @@ def poll_tally(poll: DatePoll, user) -> PollTally:
         totals[answer.slot_id][answer.answer] += 1
         row = table.setdefault(answer.user_id, {"person": answer.user, "answers": {}})
         row["answers"][answer.slot_id] = answer.get_answer_display()
+    summary = [
+        (slot, totals[slot.pk]["yes"], totals[slot.pk]["maybe"], totals[slot.pk]["no"])
+        for slot in slots
+    ]
     return PollTally(
         slots=slots,
         own_answers={a.slot_id: a.answer for a in answers if a.user_id == user.pk},
-        summary=[
-            (slot, totals[slot.pk]["yes"], totals[slot.pk]["maybe"], totals[slot.pk]["no"])
-            for slot in slots
-        ],
+        summary=summary,
+        ranking=rank_slots(summary),
         rows=[
             (row["person"], [row["answers"].get(slot.pk, "–") for slot in slots])
             for row in table.values()
         ],
     )
+
+
+@dataclass
+class OrganisationAnswers:
+    name: str
+    people: list = field(default_factory=list)  # (invitation, [answer labels per slot])
+    answered: int = 0
+
+
+@dataclass(frozen=True)
+class PollResponses:
+    invited: int
+    answered: int
+    organisations: list[OrganisationAnswers]
+
+    @property
+    def rate(self) -> int:
+        """Answer rate in percent."""
+        return round(100 * self.answered / self.invited) if self.invited else 0
+
+
+def poll_responses(poll: DatePoll, tally: PollTally) -> PollResponses:
+    """Who was asked and who answered, grouped per organisation (by name; people without an
+    organisation last), with each person's answers from the tally: one query."""
+    invitations = list(
+        PollInvitation.objects.filter(poll=poll)
+        .select_related("user", "organisation")
+        .order_by("organisation__name", "user__name", "user__email")
+    )
+    answers = {person.pk: labels for person, labels in tally.rows}
+    groups: dict[int | None, OrganisationAnswers] = {}
+    for invitation in invitations:
+        name = invitation.organisation.name if invitation.organisation else ""
+        group = groups.setdefault(invitation.organisation_id, OrganisationAnswers(name=name))
+        group.people.append((invitation, answers.get(invitation.user_id)))
+        group.answered += invitation.answered_at is not None
+    ordered = sorted(groups.values(), key=lambda group: (group.name == "", group.name))
+    return PollResponses(
+        invited=len(invitations),
+        answered=sum(group.answered for group in ordered),
+        organisations=ordered,
+    )
+
+
+def poll_invitations(poll: DatePoll):
+    """The people asked in the poll, with their organisations. Lazy."""
+    return PollInvitation.objects.filter(poll=poll).select_related("user", "organisation")
+
+
+def _open_now():
+    return Q(status=DatePoll.Status.OPEN) & (
+        Q(closes_at__isnull=True) | Q(closes_at__gt=timezone.now())
+    )
+
+
+def polls_waiting_for(user, *, limit: int = 5):
+    """Open polls the person was asked in and has not answered, closing first: one query."""
+    if not user.is_authenticated:
+        return PollInvitation.objects.none()
+    return (
+        PollInvitation.objects.filter(user=user, answered_at__isnull=True)
+        .filter(poll__in=DatePoll.objects.filter(_open_now()))
+        .select_related("poll", "poll__network")
+        .order_by("poll__closes_at", "poll__created_at")[:limit]
+    )
+
+
+def open_polls_coordinated(user, *, limit: int = 10):
+    """Polls of the networks the person coordinates that wait for answers or, past their
+    closing time, for the coordinator to choose the date; with how many were asked and how
+    many answered: one query."""
+    network_ids = coordinated_network_ids(user) if user.is_authenticated else set()
+    if not network_ids:
+        return DatePoll.objects.none()
+    return (
+        DatePoll.objects.filter(status=DatePoll.Status.OPEN, network_id__in=network_ids)
+        .select_related("network")
+        .annotate(
+            asked=Count("invitations"),
+            answered=Count("invitations", filter=Q(invitations__answered_at__isnull=False)),
+        )
+        .order_by("closes_at", "-created_at")[:limit]
+    )
+
+
+def poll_candidates(networks):
+    """People a coordinator may ask by name: the active people of the member organisations
+    of the networks they coordinate, and those networks' coordinators. Lazy."""
+    organisation_ids = Membership.objects.filter(
+        network__in=networks, status=Membership.Status.ACTIVE
+    ).values("organisation_id")
+    return (
+        get_user_model()
+        .objects.filter(
+            Q(organisation_memberships__organisation_id__in=organisation_ids)
+            | Q(coordinated_networks__in=networks),
+            is_active=True,
+        )
+        .distinct()
+        .order_by("name", "email")
+    )
+
+
+def poll_page(poll: DatePoll, user, *, manage: bool) -> dict:
+    """What the poll page shows: the tally (ranked), the person's own answer and comment,
+    and for coordinators who answered, per organisation. Four queries."""
+    tally = poll_tally(poll, user)
+    own = PollInvitation.objects.filter(poll=poll, user_id=user.pk).first()
+    return {
+        "poll": poll,
+        "tally": tally,
+        "slots": tally.slots,
+        "ranking": tally.ranking,
+        "own_invitation": own,
+        # Who answered what is for the coordinators; members see the totals.
+        "responses": poll_responses(poll, tally) if manage else None,
+        "can_manage": manage,
+    }

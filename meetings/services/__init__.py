@@ -31,7 +31,7 @@ from .minutes import (
     minutes_publish,
     minutes_save,
 )
-from .polls import poll_answer, poll_create, poll_to_meeting
+from .polls import poll_answer, poll_close, poll_create, poll_link_revoke, poll_to_meeting
 from .registration import registration_cancel, registration_decline, registration_register
 from .scheduling import (
     meeting_cancel,
@@ -64,7 +64,9 @@ __all__ = [
     "minutes_save",
     "next_start",
     "poll_answer",
+    "poll_close",
     "poll_create",
+    "poll_link_revoke",
     "poll_to_meeting",
     "registration_cancel",
     "registration_decline",

@@ -8,23 +8,77 @@ person represents; the invitation mails follow from the events (``meetings.event
   invited to the upcoming published meetings that address them (``invite_representatives``).
 """
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
 from core.audit import audit_log
-from network.models import Membership
-from network.selectors import audience_representatives, membership_representatives
+from network.models import Membership, Network, WorkingGroup
+from network.selectors import (
+    audience_organisation_ids,
+    audience_representatives,
+    membership_representatives,
+)
 from network.tree import ancestor_ids
 from providers.access import organisation_ids
+from providers.models import OrganisationMember
 
 from .. import events
-from ..models import Invitation, Meeting, MeetingKind
+from ..models import DatePoll, Invitation, Meeting, MeetingKind
 
 
-def audience_of(meeting: Meeting) -> dict[int, int]:
-    """person (user id) → organisation they represent, for the meeting's audience; one query."""
-    return audience_representatives(
+def audience_people(
+    network: Network,
+    *,
+    include_subnetworks: bool = False,
+    working_group: WorkingGroup | None = None,
+    user_ids=None,
+) -> dict[int, int | None]:
+    """THE audience rule of meetings and date polls: person (user id) → the organisation
+    they take part for.
+
+    - a network, with or without its sub-networks: the active representatives and deputies
+      of the member organisations (one query);
+    - a working group: its members; chosen people (``user_ids``): those people. Each with
+      the organisation that is a member of the network, else their first one (two queries).
+    """
+    if user_ids is None and working_group is None:
+        return audience_representatives(network, include_subnetworks=include_subnetworks)
+    if user_ids is None:
+        user_ids = working_group.members.values_list("pk", flat=True)
+    members = audience_organisation_ids(network, include_subnetworks=True)
+    people: dict[int, int | None] = {}
+    for user_id, organisation_id in (
+        OrganisationMember.objects.filter(user_id__in=list(user_ids), user__is_active=True)
+        .order_by("user_id", "organisation_id")
+        .values_list("user_id", "organisation_id")
+    ):
+        if user_id not in people or (people[user_id] not in members and organisation_id in members):
+            people[user_id] = organisation_id
+    # Chosen people without an organisation (a coordinator, say) are asked all the same.
+    active = get_user_model().objects.filter(pk__in=list(user_ids), is_active=True)
+    for user_id in active.values_list("pk", flat=True):
+        people.setdefault(user_id, None)
+    return people
+
+
+def audience_of(meeting: Meeting) -> dict[int, int | None]:
+    """person (user id) → organisation they represent, for the meeting's audience.
+
+    A meeting made from a date poll that asked a working group or chosen people invites the
+    people the poll asked (the poll's audience is the meeting's)."""
+    poll = (
+        DatePoll.objects.filter(
+            meeting=meeting,
+            audience__in=[DatePoll.Audience.WORKING_GROUP, DatePoll.Audience.PEOPLE],
+        )
+        .only("pk")
+        .first()
+    )
+    if poll is not None:
+        return dict(poll.invitations.values_list("user_id", "organisation_id"))
+    return audience_people(
         meeting.network,
         include_subnetworks=meeting.audience == Meeting.Audience.WITH_SUBNETWORKS,
     )

@@ -143,6 +143,11 @@ class TheLoadedDemo(TestCase):
         assert poll.slots.count() >= 2
         answered = poll.slots.filter(answers__isnull=False).distinct().count()
         assert answered == poll.slots.count()
+        # Everyone asked has a personal link; most answered, the rest will be reminded.
+        asked = poll.invitations.count()
+        done = poll.invitations.filter(answered_at__isnull=False).count()
+        assert 0 < done < asked and poll.closes_at is not None
+        assert poll.invitations.exclude(comment="").exists()
 
     def test_printed_logins_log_in(self):
         printed = re.findall(r"^\s+.+: (\S+@\S+) / (\S+)$", self.output, re.M)

@@ -17,14 +17,26 @@ def slot_fields(days):
     return start, start + timedelta(hours=3)
 
 
+def poll_form(network, title, kind, slots):
+    """The poll form as a coordinator fills it in: one proposed date per line."""
+    lines = [f"{start:%d.%m.%Y %H:%M}–{end:%H:%M}" for start, end in slots]
+    closes = timezone.localtime() + timedelta(days=3)
+    return {
+        "network": network.pk,
+        "title": title,
+        "kind": kind,
+        "audience": "network",
+        "dates": "\n".join(lines),
+        "closes_at": closes.strftime("%Y-%m-%dT%H:%M"),
+        "reminder_hours": "48",
+    }
+
+
 @pytest.mark.django_db
 def test_poll_with_three_slots_and_five_answers_becomes_a_meeting(client, world):
     client.force_login(world.coordinator)
-    data = {"network": world.network.pk, "title": "Netzwerktreffen Herbst", "kind": "network"}
     slots = [slot_fields(20), slot_fields(21), slot_fields(27)]
-    for number, (start, end) in enumerate(slots, start=1):
-        data[f"slot{number}_start"] = start.strftime("%Y-%m-%dT%H:%M")
-        data[f"slot{number}_end"] = end.strftime("%Y-%m-%dT%H:%M")
+    data = poll_form(world.network, "Netzwerktreffen Herbst", "network", slots)
     response = client.post("/meetings/polls/new/", data)
     poll = DatePoll.objects.get()
     assert response.status_code == 302 and response["Location"] == f"/meetings/polls/{poll.pk}/"
@@ -89,10 +101,9 @@ def test_members_see_counts_but_not_names(client, world):
 def test_the_kind_chosen_in_the_poll_form_is_saved_and_scheduled(client, world):
     """Issue 10: the poll form's kind of meeting must reach the poll and the meeting."""
     client.force_login(world.coordinator)
-    data = {"network": world.network.pk, "title": "Fortbildung Kinderschutz", "kind": "training"}
-    for number, (start, end) in enumerate([slot_fields(30), slot_fields(31)], start=1):
-        data[f"slot{number}_start"] = start.strftime("%Y-%m-%dT%H:%M")
-        data[f"slot{number}_end"] = end.strftime("%Y-%m-%dT%H:%M")
+    data = poll_form(
+        world.network, "Fortbildung Kinderschutz", "training", [slot_fields(30), slot_fields(31)]
+    )
     assert client.post("/meetings/polls/new/", data).status_code == 302
     poll = DatePoll.objects.get()
     assert poll.kind == "training"

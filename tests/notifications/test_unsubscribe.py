@@ -8,9 +8,9 @@ from django.test import Client
 from django.utils import timezone
 
 from meetings import services as meeting_services
-from meetings.models import Invitation
+from meetings.models import DatePoll, Invitation, PollInvitation
 from network.models import CooperationAgreement, Measure
-from notifications import digest, mails
+from notifications import digest, mails, mails_polls
 from notifications.models import NotificationSettings
 from notifications.outbox import mail_enqueue_many
 from notifications.unsubscribe import unsubscribe_token
@@ -35,6 +35,9 @@ OPTIONAL_MAILS = {
         sections=digest.digest_sections(w.user, timezone.now() - timedelta(days=7), timezone.now()),
         since=timezone.now() - timedelta(days=7),
     ),
+    "poll-reminder": lambda w: mails_polls.PollMailComposer(w.poll, kind="poll-reminder").mail_for(
+        w.poll_invitation
+    ),
 }
 
 
@@ -53,6 +56,10 @@ class World:
         self.agreement = CooperationAgreement.objects.create(
             network=network, title="Kooperationsvereinbarung", review_date=date.today()
         )
+        self.poll = DatePoll.objects.create(
+            network=network, title="Terminfindung", closes_at=timezone.now() + timedelta(days=1)
+        )
+        self.poll_invitation = PollInvitation.objects.create(poll=self.poll, user=self.user)
 
 
 @pytest.fixture

@@ -28,7 +28,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
 
-from meetings.models import AgendaItem
+from meetings.models import AgendaItem, PollInvitation
 from network.models import CooperationAgreement, Measure, WorkingGroup, WorkingGroupResult
 from providers.models import JoinRequest, Offer, OrganisationInvitation
 
@@ -121,6 +121,9 @@ def build_world() -> SimpleNamespace:
     )
     poll = DatePollFactory(network=network_a, created_by=users["coordinator"])
     DatePollSlotFactory(poll=poll)
+    poll_invitation = PollInvitation.objects.create(
+        poll=poll, user=users["org_admin"], organisation=org_a
+    )
     org_invitation = OrganisationInvitation.objects.create(
         organisation=org_a, email="neu@example.org", invited_by=users["org_admin"]
     )
@@ -150,6 +153,7 @@ def build_world() -> SimpleNamespace:
         agreement=agreement,
         poll=poll,
         training=training,
+        poll_invitation=poll_invitation,
         org_invitation=org_invitation,
         join_request=join_request,
         offer=offer,
@@ -246,6 +250,12 @@ def _rsvp_token(w):
     return {"token": rsvp_token(w.invitation)}
 
 
+def _poll_token(w):
+    from meetings.poll_links import poll_token
+
+    return {"token": poll_token(w.poll_invitation)}
+
+
 def _unsubscribe_token(w):
     from notifications.unsubscribe import unsubscribe_token
 
@@ -296,6 +306,12 @@ KWARGS = {
     "meetings:feed_ics": lambda w: {"token": w.users["org_admin"].calendar_token},
     "meetings:poll": lambda w: {"pk": w.poll.pk},
     "meetings:poll_schedule": lambda w: {"pk": w.poll.pk},
+    "meetings:poll_close": lambda w: {"pk": w.poll.pk},
+    "meetings:poll_link_revoke": lambda w: {
+        "pk": w.poll.pk,
+        "invitation_pk": w.poll_invitation.pk,
+    },
+    "meetings:poll_answer_link": _poll_token,
     "rsvp": _rsvp_token,
     "notifications:unsubscribe": _unsubscribe_token,
     "notifications:meeting_delivery": lambda w: {"meeting_id": w.meeting_a.pk},

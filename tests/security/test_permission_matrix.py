@@ -102,6 +102,14 @@ MATRIX: dict[str, Entry] = {
     "meetings:poll": Entry(
         statuses(404, anonymous=302, org_admin=200, coordinator=200, site_admin=200)
     ),
+    # The personal link answers without logging in, whoever opens it.
+    "meetings:poll_answer_link": Entry(statuses(200)),
+    "meetings:poll_close": Entry(
+        statuses(404, anonymous=302, org_admin=403, coordinator=200, site_admin=200)
+    ),
+    "meetings:poll_link_revoke": Entry(
+        statuses(404, anonymous=302, org_admin=403, coordinator=200, site_admin=200)
+    ),
     "meetings:poll_create": Entry(statuses(403, anonymous=302, coordinator=200, site_admin=200)),
     "meetings:poll_schedule": Entry(statuses(405)),
     "meetings:polls": Entry(statuses(200, anonymous=302)),
