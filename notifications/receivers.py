@@ -11,13 +11,14 @@ Connected in ``NotificationsConfig.ready``.
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 
+from circulars import events as circular_events
 from meetings import events as meeting_events
 from meetings.models import Invitation, Meeting, Registration
 from meetings.services.invitations import audience_of
 from network import events as network_events
 from providers import events as provider_events
 
-from . import mails, mails_organisations
+from . import mails, mails_circulars, mails_organisations
 from .outbox import mail_enqueue_many
 
 
@@ -106,6 +107,14 @@ def on_minutes_published(sender, *, meeting, **kwargs) -> None:
     )
 
 
+# --- Circulars -----------------------------------------------------------------------------
+
+
+def on_circular_sent(sender, *, circular, **kwargs) -> None:
+    """One mail per recipient the service wrote (opt-outs already left out there)."""
+    _queue(mails_circulars.circular_mails(circular))
+
+
 # --- Networks and organisations -------------------------------------------------------------
 
 
@@ -134,6 +143,7 @@ def connect() -> None:
         (meeting_events.meeting_cancelled, on_meeting_cancelled),
         (meeting_events.registration_promoted, on_registration_promoted),
         (meeting_events.minutes_published, on_minutes_published),
+        (circular_events.circular_sent, on_circular_sent),
         (network_events.membership_applied, on_membership_changed),
         (network_events.membership_accepted, on_membership_changed),
         (network_events.membership_declined, on_membership_changed),
