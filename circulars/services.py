@@ -34,9 +34,10 @@ def _check_audience(*, network: Network, audience: str, working_group, meeting) 
     Audience = Circular.Audience
     if audience not in Audience.values:
         raise CircularError(_("Please choose who receives the circular."))
-    if audience == Audience.WORKING_GROUP:
-        if working_group is None or working_group.network_id != network.pk:
-            raise CircularError(_("Please choose a working group of this network."))
+    if audience == Audience.WORKING_GROUP and (
+        working_group is None or working_group.network_id != network.pk
+    ):
+        raise CircularError(_("Please choose a working group of this network."))
     if audience == Audience.MEETING:
         if meeting is None or meeting.is_case_conference:
             # A case conference's participants talk through the meeting, nowhere else.
