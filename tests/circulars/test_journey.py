@@ -95,7 +95,14 @@ def test_circular_journey(page, axe_check, site_url):
     assert response.status == 200
     assert response.body() == PDF
 
+    # The overview shows it as new; the notification settings offer the network's switch.
+    visit(page, axe_check, "/dashboard/")
+    expect(page.get_by_role("link", name="Fachtag Kinderschutz am 12. März")).to_be_visible()
+    visit(page, axe_check, "/notifications/settings/")
+    expect(page.get_by_label(county.name)).to_be_checked()
+
     # The coordinator's archive lists it too.
     log_in(page, site_url, kira)
     visit(page, axe_check, f"/networks/{county.slug}/circulars/")
     expect(page.get_by_role("link", name="Fachtag Kinderschutz am 12. März")).to_be_visible()
+    visit(page, axe_check, "/dashboard/")
