@@ -185,3 +185,16 @@ def test_the_settings_page_switches_circulars_per_network(client, county):
     }
     client.post("/notifications/settings/", form)
     assert selectors.opted_out_network_ids(county["bert"]) == {county["town"].pk}
+
+
+def test_deleting_the_senders_account_erases_their_address_and_keeps_the_archive(
+    county, django_capture_on_commit_callbacks
+):
+    from core.privacy import account_delete
+
+    county["county"].coordinators.add(UserFactory(name="Zweite Koordination"))
+    circular = _send(county, django_capture_on_commit_callbacks)
+    account_delete(user=county["coordinator"])
+    circular.refresh_from_db()
+    assert (circular.reply_to, circular.created_by) == ("", None)
+    assert circular.recipients.count() == 1
