@@ -170,6 +170,37 @@ class TheLoadedDemo(TestCase):
             assert "/accounts/login/" not in response.url, email
             self.client.logout()
 
+    def test_each_seed_network_is_coordinated_by_whom_its_seed_names_with_a_printed_login(self):
+        """Seed 000: one of the alliance's providers; Frühe Hilfen and child protection: the
+        youth office (the Olsberg network: the town's family office); seed 004: the youth
+        office and the job centre."""
+        expected = {
+            "traegerverbund-kreis-wesel": {"freiraumwohnung GmbH"},
+            "ag78-vogelsbergkreis": {"Jugendamt Vogelsbergkreis"},
+            "fruehe-hilfen-kreis-viersen": {"Kreisjugendamt Viersen"},
+            "kinderschutz-hochsauerlandkreis": {"Kreisjugendamt Hochsauerlandkreis"},
+            "kinderschutz-olsberg": {"Familienbüro der Stadt Olsberg"},
+            "kooperation-herten": {"Jugendamt der Stadt Herten", "Vestische Arbeit Herten"},
+        }
+        block = self.output.split("Coordinators of the seed networks", 1)[1]
+        for slug, organisations in expected.items():
+            network = Network.objects.get(slug=slug)
+            coordinators = list(network.coordinators.all())
+            employers = {
+                member.organisation.name
+                for person in coordinators
+                for member in person.organisation_memberships.select_related("organisation")
+            }
+            assert organisations <= employers, (slug, employers)
+            line = next(line for line in block.splitlines() if network.name in line)
+            for person in coordinators:
+                assert person.email in line, (slug, person.email)
+                response = self.client.post(
+                    "/accounts/login/", {"login": person.email, "password": "demo-portal-2026"}
+                )
+                assert response.status_code == 302 and "/accounts/login/" not in response.url
+                self.client.logout()
+
 
 def _representatives(network: Network, statuses) -> set[tuple[int, int]]:
     """(person, organisation) of every representative or deputy of the network's members."""
