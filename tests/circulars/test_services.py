@@ -198,3 +198,15 @@ def test_deleting_the_senders_account_erases_their_address_and_keeps_the_archive
     circular.refresh_from_db()
     assert (circular.reply_to, circular.created_by) == ("", None)
     assert circular.recipients.count() == 1
+
+
+def test_the_site_admin_reads_circulars_and_sets_a_network_mandatory(
+    client, county, django_capture_on_commit_callbacks
+):
+    circular = _send(county, django_capture_on_commit_callbacks)
+    admin = UserFactory(email="root@example.org", is_staff=True, is_superuser=True)
+    client.force_login(admin)
+    assert "Fachtag Kinderschutz" in client.get("/admin/circulars/circular/").content.decode()
+    page = client.get(f"/admin/circulars/circular/{circular.pk}/change/")
+    assert page.status_code == 200
+    assert client.get("/admin/circulars/networkcircularsettings/add/").status_code == 200
