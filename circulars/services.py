@@ -110,7 +110,7 @@ def circular_draft_delete(*, circular: Circular, by) -> None:
 def circular_send(*, circular: Circular, by) -> Circular:
     """Send the draft to its audience, once. Refused when nobody would receive it."""
     circular = (
-        Circular.objects.select_for_update()
+        Circular.objects.select_for_update(of=("self",))
         .select_related("network", "working_group", "meeting")
         .get(pk=circular.pk)
     )
