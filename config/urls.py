@@ -40,6 +40,7 @@ urlpatterns = [
         "meetings/<int:pk>/",
         include((report_urls.meeting_urlpatterns, "meeting_papers")),
     ),
+    path("networks/<slug:slug>/circulars/", include("circulars.urls")),
     path("networks/", include("network.urls")),
     path("meetings/", include("meetings.urls")),
     path("pinboard/", include("pinboard.urls")),

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from notifications.models import OutgoingMail
 
-from . import bulletin, history, upcoming
+from . import bulletin, circulars, history, upcoming
 from .clock import Timeline
 from .data import DEMO_USERS
 from .networks import (
@@ -77,6 +77,8 @@ def _story(demo: Demo) -> None:
         working_group_report(demo, working_group)
     with timeline.back_to(-30):
         members_leave(demo)
+    with timeline.back_to(-10):
+        circulars.hsk_circular_sent(demo)
     with timeline.back_to(-3):
         late_applications_arrive(demo)
     upcoming.wesel_meetings_ahead(demo)

@@ -11,6 +11,7 @@ Connected in ``NotificationsConfig.ready``.
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 
+from circulars import events as circular_events
 from meetings import events as meeting_events
 from meetings.models import Invitation, Meeting, PollInvitation, Registration
 from meetings.services.invitations import audience_of
@@ -18,7 +19,7 @@ from network import events as network_events
 from pinboard import events as pinboard_events
 from providers import events as provider_events
 
-from . import mails, mails_bulletin, mails_organisations, mails_polls
+from . import mails, mails_bulletin, mails_circulars, mails_organisations, mails_polls
 from .outbox import mail_enqueue_many
 
 
@@ -140,6 +141,14 @@ def on_poll_closed(sender, *, poll, **kwargs) -> None:
     _queue(composer.mail_for(invitation) for invitation in _poll_invitations(poll))
 
 
+# --- Circulars -----------------------------------------------------------------------------
+
+
+def on_circular_sent(sender, *, circular, **kwargs) -> None:
+    """One mail per recipient the service wrote (opt-outs already left out there)."""
+    _queue(mails_circulars.circular_mails(circular))
+
+
 # --- Networks and organisations -------------------------------------------------------------
 
 
@@ -183,6 +192,7 @@ def connect() -> None:
         (meeting_events.agenda_published, on_agenda_published),
         (meeting_events.poll_opened, on_poll_opened),
         (meeting_events.poll_closed, on_poll_closed),
+        (circular_events.circular_sent, on_circular_sent),
         (network_events.membership_applied, on_membership_changed),
         (network_events.membership_accepted, on_membership_changed),
         (network_events.membership_declined, on_membership_changed),

@@ -18,8 +18,28 @@ SALT = "notifications.unsubscribe"
 ONE_CLICK = ("List-Unsubscribe", "One-Click")
 
 
+# Circulars are switched off per network: the kind names the network ("circular:12").
+CIRCULAR_PREFIX = "circular:"
+
+
 class InvalidToken(Exception):
     pass
+
+
+def circular_kind(network_id: int) -> str:
+    return f"{CIRCULAR_PREFIX}{network_id}"
+
+
+def circular_network_id(kind: str) -> int | None:
+    """The network of a circular kind ("circular:12" → 12); None for every other kind."""
+    if not isinstance(kind, str) or not kind.startswith(CIRCULAR_PREFIX):
+        return None
+    number = kind.removeprefix(CIRCULAR_PREFIX)
+    return int(number) if number.isdigit() else None
+
+
+def is_switchable(kind: str) -> bool:
+    return kind in NotificationSettings.OPTIONAL_KINDS or circular_network_id(kind) is not None
 
 
 def unsubscribe_token(user, kind: str) -> str:
@@ -31,8 +51,9 @@ def unsubscribe_url(user, kind: str) -> str:
 
 
 def unsubscribe_headers(user, kind: str) -> dict:
-    """The headers of a mail of ``kind`` to ``user``: none if the kind cannot be switched off."""
-    if kind not in NotificationSettings.OPTIONAL_KINDS:
+    """The headers of a mail of ``kind`` to ``user``: none if the kind cannot be switched off
+    (whether a network's circulars can be is for the circular composer to decide)."""
+    if not is_switchable(kind):
         return {}
     return {
         "List-Unsubscribe": f"<{unsubscribe_url(user, kind)}>",
@@ -48,6 +69,6 @@ def person_and_kind_from_token(token: str):
         raise InvalidToken from error
     kind = data.get("k")
     user = get_user_model().objects.filter(pk=data.get("u"), is_active=True).first()
-    if user is None or kind not in NotificationSettings.OPTIONAL_KINDS:
+    if user is None or not is_switchable(kind):
         raise InvalidToken
     return user, kind

@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.db.models import Count, OuterRef, Subquery
 from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import redirect, render
@@ -9,8 +10,11 @@ from django.utils.translation import ngettext
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
+from circulars import selectors as circular_selectors
+from circulars import services as circular_services
 from meetings.models import Invitation, Meeting, Registration
 from meetings.permissions import can_manage_meeting
+from network.models import Network
 
 from . import unsubscribe as unsubscribe_links
 from .digest import digest_on_by_default
@@ -144,11 +148,21 @@ def notification_settings(request):
         instance=instance,
         digest_default=digest_on_by_default(request.user),
     )
+    circulars = circular_selectors.circulars_for_settings(request.user)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        with transaction.atomic():
+            form.save()
+            # Circulars per network; mandatory ones have no switch.
+            for row in circulars:
+                if not row["mandatory"]:
+                    circular_services.circulars_switch(
+                        user=request.user,
+                        network=row["network"],
+                        receive=f"circulars-{row['network'].pk}" in request.POST,
+                    )
         messages.success(request, _("Your notification settings have been saved."))
         return redirect("notifications:settings")
-    return render(request, "notifications/settings.html", {"form": form})
+    return render(request, "notifications/settings.html", {"form": form, "circulars": circulars})
 
 
 # --- One-click unsubscribe (List-Unsubscribe in optional mails) ---------------------------
@@ -169,6 +183,9 @@ def unsubscribe(request, token: str):
         user, kind = unsubscribe_links.person_and_kind_from_token(token)
     except unsubscribe_links.InvalidToken as error:
         raise Http404 from error
+    network_id = unsubscribe_links.circular_network_id(kind)
+    if network_id is not None:
+        return _unsubscribe_circulars(request, user, network_id)
     done = request.method == "POST"
     if done:
         name, value = unsubscribe_links.ONE_CLICK
@@ -183,5 +200,31 @@ def unsubscribe(request, token: str):
             "done": done,
             "one_click": unsubscribe_links.ONE_CLICK,
             "label": NotificationSettings._meta.get_field(flag).verbose_name,
+        },
+    )
+
+
+def _unsubscribe_circulars(request, user, network_id: int):
+    """The circulars of one network: switched off unless the network made them mandatory."""
+    network = Network.objects.filter(pk=network_id).first()
+    if network is None:
+        raise Http404
+    mandatory = circular_selectors.is_mandatory(network)
+    done = False
+    if request.method == "POST" and not mandatory:
+        name, value = unsubscribe_links.ONE_CLICK
+        if request.POST.get(name) != value:
+            return HttpResponseBadRequest()
+        circular_services.circulars_switch(user=user, network=network, receive=False)
+        done = True
+    label = _("circulars of the network “%(network)s”") % {"network": network.name}
+    return render(
+        request,
+        "notifications/unsubscribe.html",
+        {
+            "done": done,
+            "mandatory": mandatory,
+            "one_click": unsubscribe_links.ONE_CLICK,
+            "label": label,
         },
     )

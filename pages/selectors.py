@@ -1,18 +1,47 @@
-"""Reads for the pages that combine several apps."""
+"""Reads for the pages that combine several apps.
+
+The overview (``dashboard_context``) says what to do next. Every item is one query that
+carries its own total (a window count over the rows before the page's limit), so the number
+of queries does not grow with the data: about ten for a coordinator who is also a member
+(see tests/pages/test_dashboard.py, which pins it).
+"""
+
+from datetime import timedelta
 
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import Count, Q
+from django.db.models import (
+    CharField,
+    Count,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Q,
+    Subquery,
+    Sum,
+    Value,
+    Window,
+)
+from django.db.models.functions import Cast, Coalesce, Concat
 from django.utils import timezone
 
-from meetings.models import Meeting, Registration
+from circulars.models import Circular
+from meetings.models import AgendaItem, Invitation, Meeting, Registration, TopicProposal
 from meetings.selectors import open_polls_coordinated, polls_waiting_for
+from network.access import coordinated_network_ids
 from network.models import Measure, Membership, Network
 from news.selectors import latest_public_news
+from notifications.models import OutgoingMail
 from providers.models import OrganisationMember
 
 HOME_MEETINGS = 6
 HOME_NEWS = 5
 HOME_OPEN_NETWORKS = 6
+
+# How many rows each item lists; its total is always given.
+LIMIT = 5
+# "New" circulars: those of the last 30 days.
+NEW_CIRCULARS_DAYS = 30
+OPEN_MEASURES = (Measure.Status.OPEN, Measure.Status.IN_PROGRESS)
 
 
 def home_context() -> dict:
@@ -35,25 +64,86 @@ def home_context() -> dict:
     }
 
 
-def dashboard_context(user) -> dict:
+def _with_total(queryset):
+    """Each row carries the number of rows of the whole (unsliced) queryset."""
+    return queryset.annotate(total=Window(Count("pk")))
+
+
+def _item(queryset, limit: int = LIMIT) -> dict:
+    """The first ``limit`` rows and the total, in one query."""
+    rows = list(_with_total(queryset)[:limit])
+    return {"rows": rows, "total": rows[0].total if rows else 0}
+
+
+def _registration_count(status: str):
+    counted = (
+        Registration.objects.filter(meeting=OuterRef("pk"), status=status)
+        .order_by()
+        .values("meeting")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+
+
+def _waiting_topics():
+    """Topic proposals of the meeting that wait for the coordinator's decision."""
+    counted = (
+        TopicProposal.objects.filter(meeting=OuterRef("pk"), status=TopicProposal.Status.PROPOSED)
+        .order_by()
+        .values("meeting")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+
+
+def _meeting_reference():
+    return Concat(Value("meeting:"), Cast("pk", CharField()), output_field=CharField())
+
+
+# --- Coordinators -------------------------------------------------------------------------
+
+
+def coordinator_items(user, network_ids: set[int]) -> dict:
+    """What a coordinator has to do in the networks they coordinate. Five queries."""
     now = timezone.now()
-    registrations = (
-        Registration.objects.filter(
-            user=user,
-            status__in=[Registration.Status.REGISTERED, Registration.Status.WAITING],
-            meeting__end__gte=now,
-            meeting__status=Meeting.Status.PUBLISHED,
+    managed = Meeting.objects.filter(Q(network_id__in=network_ids) | Q(contact_person=user))
+    upcoming = _item(
+        managed.filter(end__gte=now, status__in=[Meeting.Status.DRAFT, Meeting.Status.PUBLISHED])
+        .select_related("network")
+        .annotate(
+            registered_count=_registration_count(Registration.Status.REGISTERED),
+            waiting_count=_registration_count(Registration.Status.WAITING),
+            topics_waiting=_waiting_topics(),
         )
-        .select_related("meeting")
-        .order_by("meeting__start")[:5]
+        .annotate(topics_total=Window(Sum("topics_waiting")))
+        .order_by("start", "pk")
     )
-    organisations = (
-        OrganisationMember.objects.filter(user=user)
-        .select_related("organisation")
-        .order_by("organisation__name")
+    minutes = _item(
+        managed.filter(
+            end__lt=now,
+            status__in=[Meeting.Status.PUBLISHED, Meeting.Status.HELD],
+            minutes_published_at__isnull=True,
+        )
+        .annotate(
+            item_minutes=Exists(
+                AgendaItem.objects.filter(meeting=OuterRef("pk")).exclude(minutes="")
+            )
+        )
+        .order_by("-start", "-pk")
     )
-    coordinated = (
-        Network.objects.filter(coordinators=user)
+    overdue = _item(
+        Measure.objects.filter(
+            network_id__in=network_ids,
+            status__in=OPEN_MEASURES,
+            due_date__lt=timezone.localdate(),
+        )
+        .select_related("network", "responsible_organisation")
+        .order_by("due_date", "pk")
+    )
+    networks = list(
+        Network.objects.filter(pk__in=network_ids)
         .annotate(
             open_applications=Count(
                 "memberships", filter=Q(memberships__status=Membership.Status.APPLIED)
@@ -61,28 +151,124 @@ def dashboard_context(user) -> dict:
         )
         .order_by("name")
     )
-    measures = (
-        Measure.objects.filter(
-            responsible_person=user,
-            status__in=[Measure.Status.OPEN, Measure.Status.IN_PROGRESS],
+    failed_mails = Subquery(
+        OutgoingMail.objects.filter(
+            status=OutgoingMail.Status.FAILED, reference=OuterRef("reference")
         )
-        .select_related("network")
-        .order_by("due_date")[:10]
+        .order_by()
+        .values("reference")
+        .annotate(n=Count("pk"))
+        .values("n"),
+        output_field=IntegerField(),
+    )
+    undelivered = _item(
+        managed.annotate(reference=_meeting_reference())
+        .annotate(failed_count=failed_mails)
+        .filter(failed_count__gt=0)
+        .annotate(mails_total=Window(Sum("failed_count")))
+        .order_by("-start", "-pk")
     )
     return {
-        **dashboard_polls(user),
-        "registrations": registrations,
-        "organisation_memberships": organisations,
-        "coordinated_networks": coordinated,
-        "measures": measures,
+        "coordinated_networks": networks,
+        "applications_total": sum(network.open_applications for network in networks),
+        "coordinated_meetings": upcoming,
+        # Topics waiting for a decision: counted on the upcoming meetings (one query less).
+        "topics_waiting_total": (upcoming["rows"][0].topics_total if upcoming["rows"] else 0),
+        "topics_waiting": [meeting for meeting in upcoming["rows"] if meeting.topics_waiting],
+        "minutes_due": minutes,
+        "overdue_measures": overdue,
+        "undelivered": undelivered,
+        "undelivered_mails_total": (
+            undelivered["rows"][0].mails_total if undelivered["rows"] else 0
+        ),
     }
 
 
-def dashboard_polls(user) -> dict:
+# --- Members ------------------------------------------------------------------------------
+
+
+def member_items(user, own_organisation_ids: list[int]) -> dict:
+    """What a member of organisations and networks has ahead. Four queries (plus the
+    person's networks, known once per request)."""
+    now = timezone.now()
+    invited = Q(
+        pk__in=Invitation.objects.filter(user_id=user.pk, declined_at__isnull=True).values(
+            "meeting_id"
+        )
+    ) | Q(
+        pk__in=Registration.objects.filter(
+            user_id=user.pk,
+            status__in=[Registration.Status.REGISTERED, Registration.Status.WAITING],
+        ).values("meeting_id")
+    )
+    my_status = Subquery(
+        Registration.objects.filter(meeting=OuterRef("pk"), user_id=user.pk)
+        .exclude(status=Registration.Status.CANCELLED)
+        .values("status")[:1]
+    )
+    meetings = _item(
+        Meeting.objects.visible_to(user)
+        .filter(invited, status=Meeting.Status.PUBLISHED, end__gte=now)
+        .select_related("network")
+        .annotate(my_status=my_status)
+        .order_by("start", "pk")
+    )
+    topics = _item(
+        TopicProposal.objects.filter(proposed_by=user)
+        .select_related("meeting")
+        .order_by("-created_at", "-pk")
+    )
+    responsible = Q(responsible_person_id=user.pk)
+    if own_organisation_ids:
+        responsible |= Q(responsible_organisation_id__in=own_organisation_ids, is_restricted=False)
+    measures = _item(
+        Measure.objects.filter(responsible, status__in=OPEN_MEASURES)
+        .select_related("network", "responsible_organisation")
+        .order_by("due_date", "pk"),
+        limit=10,
+    )
+    circulars = _item(
+        Circular.objects.filter(
+            status=Circular.Status.SENT,
+            sent_at__gte=now - timedelta(days=NEW_CIRCULARS_DAYS),
+            recipients__user_id=user.pk,
+        )
+        .select_related("network")
+        .order_by("-sent_at", "-pk")
+    )
+    return {
+        "next_meetings": meetings,
+        "my_topics": topics,
+        "measures": measures,
+        "new_circulars": circulars,
+        "new_circulars_days": NEW_CIRCULARS_DAYS,
+    }
+
+
+def dashboard_context(user) -> dict:
+    organisations = list(
+        OrganisationMember.objects.filter(user=user)
+        .select_related("organisation")
+        .order_by("organisation__name")
+    )
+    own_organisation_ids = [person.organisation_id for person in organisations]
+    network_ids = coordinated_network_ids(user)
+    context = {
+        "organisation_memberships": organisations,
+        "is_coordinator": bool(network_ids),
+        **member_items(user, own_organisation_ids),
+    }
+    if network_ids:
+        context.update(coordinator_items(user, network_ids))
+    context.update(dashboard_polls(user, coordinates=bool(network_ids)))
+    return context
+
+
+def dashboard_polls(user, *, coordinates: bool) -> dict:
     """The overview's block of date polls: those waiting for the person's answer (until
     answered or closed) and, for coordinators, their networks' open polls with the answer
-    rate. Two queries."""
+    rate. One query, two for coordinators."""
     return {
         "polls_waiting": list(polls_waiting_for(user)),
-        "polls_coordinated": list(open_polls_coordinated(user)),
+        "polls_coordinated": list(open_polls_coordinated(user)) if coordinates else [],
     }

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "providers",
     "network",
     "meetings",
+    "circulars",
     "pinboard",
     "news",
     "notifications",

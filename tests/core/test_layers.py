@@ -15,6 +15,7 @@ APPS = [
     "providers",
     "network",
     "meetings",
+    "circulars",
     "pinboard",
     "news",
     "notifications",

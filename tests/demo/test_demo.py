@@ -76,6 +76,23 @@ class TheLoadedDemo(TestCase):
         assert "admin@example.org / demo-portal-2026" in again
         assert OutgoingMail.objects.count() == mails
 
+    def test_a_circular_reached_the_county_network_and_its_town_network(self):
+        from circulars.models import Circular
+
+        circular = Circular.objects.get(network__slug="kinderschutz-hochsauerlandkreis")
+        assert circular.is_sent and circular.audience == Circular.Audience.WITH_SUBNETWORKS
+        mailed = set(
+            OutgoingMail.objects.filter(kind="circular").values_list("to_email", flat=True)
+        )
+        recipients = set(circular.recipients.values_list("user__email", flat=True))
+        assert mailed == recipients
+        town = set(
+            circular.recipients.filter(
+                organisation__network_memberships__network__slug="kinderschutz-olsberg"
+            ).values_list("user__email", flat=True)
+        )
+        assert town, "the town network's representatives are reached too"
+
     def test_published_meetings_invite_their_audience_with_organisations_and_mails(self):
         announced = Meeting.objects.filter(status__in=Meeting.ANNOUNCED).exclude(
             kind=MeetingKind.CASE_CONFERENCE

@@ -412,7 +412,7 @@ def test_every_admin_of_the_project_applies_the_confidentiality_rules():
 
     from core.admin import PortalAdmin
 
-    project_apps = {"core", "providers", "network", "meetings", "notifications"}
+    project_apps = {"core", "providers", "network", "meetings", "circulars", "notifications"}
     for model, model_admin in admin.site._registry.items():
         if model._meta.app_label in project_apps:
             assert isinstance(model_admin, PortalAdmin), model

@@ -28,6 +28,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
 
+from circulars.models import Circular, CircularAttachment
 from meetings.models import AgendaItem, PollInvitation
 from network.models import CooperationAgreement, Measure, WorkingGroup, WorkingGroupResult
 from providers.models import JoinRequest, Offer, OrganisationInvitation
@@ -132,7 +133,19 @@ def build_world() -> SimpleNamespace:
     )
     join_request = JoinRequest.objects.create(organisation=org_a, user=users["no_org"])
     offer = Offer.objects.create(organisation=org_a, title="Elterncafé")
+    circular = Circular.objects.create(
+        network=network_a, subject="Rundschreiben", text="Text", status="sent"
+    )
+    circular_attachment = CircularAttachment.objects.create(
+        circular=circular,
+        document=SimpleUploadedFile("anlage.pdf", b"%PDF-1.4 test"),
+        name="anlage.pdf",
+    )
+    circular_draft = Circular.objects.create(network=network_a, subject="Entwurf", text="Text")
     return SimpleNamespace(
+        circular=circular,
+        circular_attachment=circular_attachment,
+        circular_draft=circular_draft,
         users=users,
         network_a=network_a,
         network_b=network_b,
@@ -312,6 +325,16 @@ KWARGS = {
         "invitation_pk": w.poll_invitation.pk,
     },
     "meetings:poll_answer_link": _poll_token,
+    "circulars:detail": lambda w: _net(w, pk=w.circular.pk),
+    "circulars:attachment": lambda w: _net(
+        w, pk=w.circular.pk, attachment_pk=w.circular_attachment.pk
+    ),
+    "circulars:attachment_remove": lambda w: _net(
+        w, pk=w.circular.pk, attachment_pk=w.circular_attachment.pk
+    ),
+    "circulars:edit": lambda w: _net(w, pk=w.circular_draft.pk),
+    "circulars:preview": lambda w: _net(w, pk=w.circular_draft.pk),
+    "circulars:delete": lambda w: _net(w, pk=w.circular_draft.pk),
     "rsvp": _rsvp_token,
     "notifications:unsubscribe": _unsubscribe_token,
     "notifications:meeting_delivery": lambda w: {"meeting_id": w.meeting_a.pk},

@@ -284,6 +284,22 @@ MATRIX: dict[str, Entry] = {
     "meeting_papers:minutes_pdf": Entry(
         statuses(404, org_admin=200, coordinator=200, site_admin=200)
     ),
+    # --- circulars (network A is members-only; org_admin represents a member of it) ---
+    "circulars:archive": Entry(
+        statuses(404, anonymous=302, org_admin=200, coordinator=200, site_admin=200)
+    ),
+    "circulars:detail": Entry(
+        statuses(404, anonymous=302, org_admin=200, coordinator=200, site_admin=200)
+    ),
+    "circulars:attachment": Entry(
+        statuses(404, anonymous=302, org_admin=200, coordinator=200, site_admin=200)
+    ),
+    "circulars:attachment_remove": Entry(statuses(405, anonymous=302)),
+    "circulars:create": Entry(statuses(404, anonymous=302, coordinator=200, site_admin=200)),
+    "circulars:settings": Entry(statuses(404, anonymous=302, coordinator=200, site_admin=200)),
+    "circulars:edit": Entry(statuses(404, anonymous=302, coordinator=200, site_admin=200)),
+    "circulars:preview": Entry(statuses(404, anonymous=302, coordinator=200, site_admin=200)),
+    "circulars:delete": Entry(statuses(404, anonymous=302, coordinator=200, site_admin=200)),
     # --- notifications ---
     "notifications:meeting_delivery": Entry(
         statuses(404, anonymous=302, coordinator=200, site_admin=200)
