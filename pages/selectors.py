@@ -26,7 +26,7 @@ from django.utils import timezone
 
 from circulars.models import Circular
 from meetings.models import AgendaItem, Invitation, Meeting, Registration, TopicProposal
-from meetings.selectors import open_polls_coordinated, polls_waiting_for
+from meetings.selectors import overview_polls
 from network.access import coordinated_network_ids
 from network.models import Measure, Membership, Network
 from news.selectors import latest_public_news
@@ -260,15 +260,6 @@ def dashboard_context(user) -> dict:
     }
     if network_ids:
         context.update(coordinator_items(user, network_ids))
-    context.update(dashboard_polls(user, coordinates=bool(network_ids)))
+    polls = overview_polls(user)  # one query
+    context.update(polls_waiting=polls.waiting, polls_coordinated=polls.coordinated)
     return context
-
-
-def dashboard_polls(user, *, coordinates: bool) -> dict:
-    """The overview's block of date polls: those waiting for the person's answer (until
-    answered or closed) and, for coordinators, their networks' open polls with the answer
-    rate. One query, two for coordinators."""
-    return {
-        "polls_waiting": list(polls_waiting_for(user)),
-        "polls_coordinated": list(open_polls_coordinated(user)) if coordinates else [],
-    }

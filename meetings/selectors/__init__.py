@@ -57,7 +57,7 @@ from .people import (
 from .polls import (
     PollResponses,
     PollTally,
-    open_polls_coordinated,
+    overview_polls,
     poll_candidates,
     poll_invitations,
     poll_page,
@@ -65,7 +65,6 @@ from .polls import (
     poll_slots,
     poll_tally,
     polls_to_list,
-    polls_waiting_for,
     rank_slots,
 )
 from .registration import (
@@ -113,8 +112,7 @@ __all__ = [
     "own_feedback",
     "participants_context",
     "polls_to_list",
-    "polls_waiting_for",
-    "open_polls_coordinated",
+    "overview_polls",
     "poll_responses",
     "poll_invitations",
     "poll_candidates",

@@ -4,7 +4,7 @@ on the overview."""
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 
 from network.access import coordinated_network_ids
@@ -125,34 +125,45 @@ def _open_now():
     )
 
 
-def polls_waiting_for(user, *, limit: int = 5):
-    """Open polls the person was asked in and has not answered, closing first: one query."""
+@dataclass
+class OverviewPolls:
+    waiting: list = field(default_factory=list)  # asked, not answered, still open
+    coordinated: list = field(default_factory=list)  # open polls of coordinated networks
+
+
+def overview_polls(user, *, waiting_limit: int = 5, coordinated_limit: int = 10) -> OverviewPolls:
+    """The overview's date polls in one query: open polls the person was asked in and has
+    not answered (closing first), and the open polls of the networks they coordinate (waiting
+    for answers or, past their closing time, for the date to be chosen) with how many were
+    asked and how many answered."""
     if not user.is_authenticated:
-        return PollInvitation.objects.none()
-    return (
-        PollInvitation.objects.filter(user=user, answered_at__isnull=True)
-        .filter(poll__in=DatePoll.objects.filter(_open_now()))
-        .select_related("poll", "poll__network")
-        .order_by("poll__closes_at", "poll__created_at")[:limit]
+        return OverviewPolls()
+    network_ids = coordinated_network_ids(user)
+    unanswered = PollInvitation.objects.filter(
+        poll=OuterRef("pk"), user=user, answered_at__isnull=True
     )
-
-
-def open_polls_coordinated(user, *, limit: int = 10):
-    """Polls of the networks the person coordinates that wait for answers or, past their
-    closing time, for the coordinator to choose the date; with how many were asked and how
-    many answered: one query."""
-    network_ids = coordinated_network_ids(user) if user.is_authenticated else set()
-    if not network_ids:
-        return DatePoll.objects.none()
-    return (
-        DatePoll.objects.filter(status=DatePoll.Status.OPEN, network_id__in=network_ids)
+    polls = (
+        DatePoll.objects.annotate(waiting_for_me=Exists(unanswered))
+        .filter(
+            (_open_now() & Q(waiting_for_me=True))
+            | Q(status=DatePoll.Status.OPEN, network_id__in=network_ids)
+        )
         .select_related("network")
         .annotate(
             asked=Count("invitations"),
             answered=Count("invitations", filter=Q(invitations__answered_at__isnull=False)),
         )
-        .order_by("closes_at", "-created_at")[:limit]
+        .order_by("closes_at", "-created_at")[: waiting_limit + coordinated_limit]
     )
+    now = timezone.now()
+    result = OverviewPolls()
+    for poll in polls:
+        still_open = poll.closes_at is None or poll.closes_at > now
+        if poll.waiting_for_me and still_open and len(result.waiting) < waiting_limit:
+            result.waiting.append(poll)
+        if poll.network_id in network_ids and len(result.coordinated) < coordinated_limit:
+            result.coordinated.append(poll)
+    return result
 
 
 def poll_candidates(networks):
