@@ -25,6 +25,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from circulars.models import Circular
 from meetings.models import Meeting
 from network.access import member_network_ids
 from network.models import Membership, Representative
@@ -121,8 +122,31 @@ def new_pinboard_posts(user, since: datetime, until: datetime) -> list[DigestIte
     ]
 
 
+def new_circulars(user, since: datetime, until: datetime) -> list[DigestItem]:
+    """Circulars the person received in the period (the archive keeps them)."""
+    circulars = (
+        Circular.objects.filter(
+            status=Circular.Status.SENT,
+            sent_at__gt=since,
+            sent_at__lte=until,
+            recipients__user_id=user.pk,
+        )
+        .select_related("network")
+        .order_by("-sent_at")
+    )
+    return [
+        DigestItem(
+            title=circular.subject,
+            url=f"{settings.SITE_URL}{circular.get_absolute_url()}",
+            detail=circular.network.name,
+        )
+        for circular in circulars
+    ]
+
+
 SECTIONS: list[tuple[str, Callable]] = [
     (_("New meetings"), new_meetings),
+    (_("Circulars"), new_circulars),
     (_("News"), new_news),
     (_("New on the pinboard"), new_pinboard_posts),
 ]

@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.core import mail
 
+from circulars.models import Circular, CircularRecipient
 from meetings.models import Invitation, Meeting, MeetingKind
 from news.models import NewsItem
 from notifications.digest import (
@@ -62,6 +63,19 @@ def _post(network, title, **fields):
     )
     post.networks.add(network)
     return post
+
+
+def _circular(network, subject, *, sent_at, to):
+    circular = Circular.objects.create(
+        network=network,
+        subject=subject,
+        text="Liebe Mitglieder",
+        status=Circular.Status.SENT,
+        sent_at=sent_at,
+    )
+    for person in to:
+        CircularRecipient.objects.create(circular=circular, user=person)
+    return circular
 
 
 def _send(user, until=MONDAY, django_capture_on_commit_callbacks=None):
@@ -118,6 +132,9 @@ def test_the_digest_holds_exactly_what_is_new_since_the_last_one_and_visible(
         published_at=during,
     )
     _post(network, "Vertretung in Hünxe gesucht", created_at=during)
+    _circular(network, "Rundschreiben: neue Ansprechpersonen", sent_at=during, to=[rep])
+    _circular(network, "Rundschreiben an andere", sent_at=during, to=[])
+    _circular(network, "Altes Rundschreiben", sent_at=LAST_MONDAY, to=[rep])
     _post(other, "Hospitation im Vogelsberg", created_at=during)
     _post(network, "Schon erledigt", created_at=during, done_at=during)
 
@@ -131,10 +148,13 @@ def test_the_digest_holds_exactly_what_is_new_since_the_last_one_and_visible(
         "Netzwerktreffen im Frühjahr",
         "Vertretungsliste aktualisiert",
         "Vertretung in Hünxe gesucht",
+        "Rundschreiben: neue Ansprechpersonen",
     ):
         assert present in body, present
     for absent in (
         "Alte Neuigkeit",
+        "Rundschreiben an andere",
+        "Altes Rundschreiben",
         "Neuigkeit der AG 78",
         "Hospitation im Vogelsberg",
         "Schon erledigt",
