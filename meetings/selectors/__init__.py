@@ -43,9 +43,11 @@ from .minutes import feedback_summary, minutes_sheet, network_measures, own_feed
 from .people import (
     colleagues,
     invitable_people,
+    network_by_id,
     network_organisations,
     network_people,
     organisation_of_colleague,
+    picker_people,
     walk_in_candidates,
 )
 from .polls import PollTally, poll_slots, poll_tally, polls_to_list
@@ -83,7 +85,9 @@ __all__ = [
     "network_meetings_pdf_section",
     "network_meetings_section",
     "network_organisations",
+    "network_by_id",
     "network_people",
+    "picker_people",
     "organisation_of_colleague",
     "own_feedback",
     "participants_context",

@@ -39,6 +39,8 @@ from tests.security.matrix_fixtures import build_world
 
 def key_world():
     world = build_world()
+    world.meeting_a.contact_person = world.colleague.user
+    world.meeting_a.save(update_fields=["contact_person"])
     world.past_meeting = MeetingFactory(
         network=world.network_a,
         title="Netzwerktreffen im Herbst",
