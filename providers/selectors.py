@@ -112,12 +112,17 @@ def directory_organisations(user, filters: DirectoryFilters) -> QuerySet[Organis
             | Q(sector_tags__icontains=text)
             | Q(city__icontains=text)
         )
-        offer_text = Offer.objects.filter(
-            Q(title__icontains=text) | Q(description__icontains=text),
-            is_active=True,
-            organisation=OuterRef("pk"),
+        # The organisations whose offers match, as an id set (one query, on PostgreSQL through
+        # the trigram indexes): every branch of the OR can then use an index, where an EXISTS
+        # per organisation made PostgreSQL read them all.
+        offer_match_ids = set(
+            Offer.objects.filter(
+                Q(title__icontains=text) | Q(description__icontains=text), is_active=True
+            )
+            .order_by()
+            .values_list("organisation_id", flat=True)
         )
-        organisations = organisations.filter(text_q | Exists(offer_text))
+        organisations = organisations.filter(text_q | Q(pk__in=offer_match_ids))
 
     shown = Offer.objects.filter(pk__in=offers.values("pk")) if filters.filters_offers else offers
     return (
