@@ -81,9 +81,11 @@ def second_tick(django_capture_on_commit_callbacks, composed):
     assert composed, "the first tick sends the reminders"
     composed.clear()
     mail.outbox.clear()
-    with CaptureQueriesContext(connection) as queries:
-        with django_capture_on_commit_callbacks(execute=True):
-            assert send_due_reminders() == 0
+    with (
+        CaptureQueriesContext(connection) as queries,
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        assert send_due_reminders() == 0
     assert composed == [] and mail.outbox == []
     return len(queries)
 
