@@ -121,7 +121,8 @@ def _explain(sql: list[str]) -> str:
 
 
 def assert_budget(client, world, url, user, expected: int):
-    """The page runs exactly ``expected`` queries on the small world and after ``grow``."""
+    """The page runs exactly ``expected`` queries on the small world and after ``grow``, and
+    none of them twice."""
     client.logout()
     if user is not None:
         client.force_login(user)
@@ -133,3 +134,6 @@ def assert_budget(client, world, url, user, expected: int):
         f"pinned {expected}:\n{_explain(large)}"
     )
     assert expected <= 15
+    # Each look-up once per request (the user, coordinated networks, memberships, ...).
+    repeated = sorted({sql[:200] for sql in large if large.count(sql) > 1})
+    assert not repeated, f"{url} repeats queries:\n" + "\n".join(repeated)
