@@ -169,3 +169,24 @@ def test_typing_offers_suggestions_to_pick_from(page, axe_check, site_url, world
     assert page.get_by_label("Kim Brandt (kim brandt@example.org)").is_checked()
     submit(page, "text=Zur Anwesenheit hinzufügen")
     assert Registration.objects.get(meeting=meeting, user=brandt).attended is True
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_inviting_several_people_through_the_suggestions(page, axe_check, site_url, world):
+    first = member_of(world.network, name="Lena Albers")
+    second = member_of(world.network, name="Lars Albrecht")
+    meeting = MeetingFactory(network=world.network, status=Meeting.Status.DRAFT)
+    log_in(page, site_url, world.coordinator)
+    page.goto(f"/meetings/{meeting.pk}/invitations/")
+    axe_check(page)
+    search = page.get_by_label("Einzuladende Personen")
+    search.fill("lena")
+    page.get_by_label("Lena Albers (lena albers@example.org)").check()
+    search.fill("albrecht")
+    page.get_by_label("Lars Albrecht (lars albrecht@example.org)").check()
+    assert page.get_by_label("Lena Albers (lena albers@example.org)").is_checked()
+    axe_check(page)
+    submit(page, "main button.btn-primary[type=submit]")
+    invited = set(Invitation.objects.filter(meeting=meeting).values_list("user_id", flat=True))
+    assert invited == {first.pk, second.pk}
