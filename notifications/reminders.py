@@ -13,7 +13,7 @@ from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from meetings.models import AgendaItem, Invitation, Meeting, Registration
-from network.models import CooperationAgreement, Measure
+from network.models import CooperationAgreement, Measure, Network
 from providers.models import OrganisationMember
 
 from . import mails
@@ -248,36 +248,65 @@ def measure_reminders_due(today) -> int:
     )
 
 
-def agreement_recipients(agreement) -> list:
-    """The network's coordinators and the admins of the parties, each person once."""
-    users = get_user_model().objects.filter(is_active=True)
-    ids = set(
-        OrganisationMember.objects.filter(
-            organisation__in=agreement.parties.all(), role=OrganisationMember.Role.ADMIN
-        ).values_list("user_id", flat=True)
-    )
-    if agreement.network_id:
-        ids.update(agreement.network.coordinators.values_list("pk", flat=True))
-    return list(users.filter(pk__in=ids).order_by("pk"))
+def agreement_recipient_ids(agreements) -> dict[int, set[int]]:
+    """For each agreement: the network's coordinators and the admins of the parties, as user
+    ids. Three queries for all agreements."""
+    parties = CooperationAgreement.parties.through.objects.filter(
+        cooperationagreement_id__in=[a.pk for a in agreements]
+    ).values_list("cooperationagreement_id", "organisation_id")
+    parties_of: dict[int, set[int]] = {}
+    for agreement_id, organisation_id in parties:
+        parties_of.setdefault(agreement_id, set()).add(organisation_id)
+    admins_of: dict[int, set[int]] = {}
+    for organisation_id, user_id in OrganisationMember.objects.filter(
+        organisation_id__in=set().union(*parties_of.values()) if parties_of else [],
+        role=OrganisationMember.Role.ADMIN,
+    ).values_list("organisation_id", "user_id"):
+        admins_of.setdefault(organisation_id, set()).add(user_id)
+    coordinators_of: dict[int, set[int]] = {}
+    for network_id, user_id in Network.coordinators.through.objects.filter(
+        network_id__in={a.network_id for a in agreements if a.network_id}
+    ).values_list("network_id", "user_id"):
+        coordinators_of.setdefault(network_id, set()).add(user_id)
+    return {
+        agreement.pk: set().union(
+            coordinators_of.get(agreement.network_id, set()),
+            *(admins_of.get(org_id, set()) for org_id in parties_of.get(agreement.pk, ())),
+        )
+        for agreement in agreements
+    }
 
 
 def agreement_reminders_due(today) -> int:
-    """Cooperation agreements whose review date is within 30 days."""
-    queued = 0
-    agreements = CooperationAgreement.objects.filter(
-        review_date__gte=today,
-        review_date__lte=today + timedelta(days=AGREEMENT_REVIEW_LEAD_DAYS),
-    ).select_related("network")
-    for agreement in agreements:
-        users = agreement_recipients(agreement)
-        new = not_yet_queued([mails.agreement_review_key(agreement, user.pk) for user in users])
-        users = [user for user in users if mails.agreement_review_key(agreement, user.pk) in new]
-        if not users:
-            continue
-        opted_out = mails.opted_out_user_ids("agreement-review", [user.pk for user in users])
-        queued += _queue(
-            mails.agreement_review_mail(agreement, user)
-            for user in users
-            if user.pk not in opted_out
-        )
-    return queued
+    """Cooperation agreements whose review date is within 30 days, to each person once.
+    Queries: the agreements; when there are any, their recipients (three), the outbox keys;
+    then only what is new."""
+    agreements = list(
+        CooperationAgreement.objects.filter(
+            review_date__gte=today,
+            review_date__lte=today + timedelta(days=AGREEMENT_REVIEW_LEAD_DAYS),
+        ).select_related("network")
+    )
+    if not agreements:
+        return 0
+    recipients = agreement_recipient_ids(agreements)
+    wanted = {
+        mails.agreement_review_key(agreement, user_id): (agreement, user_id)
+        for agreement in agreements
+        for user_id in sorted(recipients[agreement.pk])
+    }
+    new_keys = not_yet_queued(wanted)
+    if not new_keys:
+        return 0
+    new = [wanted[key] for key in wanted if key in new_keys]
+    users = {
+        pk: user
+        for pk, user in _users_by_id({user_id for _a, user_id in new}).items()
+        if user.is_active
+    }
+    opted_out = mails.opted_out_user_ids("agreement-review", list(users))
+    return _queue(
+        mails.agreement_review_mail(agreement, users[user_id])
+        for agreement, user_id in new
+        if user_id in users and user_id not in opted_out
+    )

@@ -12,12 +12,13 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from meetings.models import Invitation, Meeting, Registration
-from network.models import Measure
+from network.models import CooperationAgreement, Measure
+from providers.models import OrganisationMember
 from notifications import mails
 from notifications.models import OutgoingMail
 from notifications.reminders import send_due_reminders
 
-from .factories import MeetingFactory, NetworkFactory, UserFactory
+from .factories import MeetingFactory, NetworkFactory, OrganisationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -73,6 +74,17 @@ def add_meetings(network, count: int, people):
             responsible_person=people[index % len(people)],
             due_date=date(2027, 3, 16),
         )
+        # An agreement to review, one of whose parties' admins is among the people.
+        party = OrganisationFactory()
+        OrganisationMember.objects.create(
+            organisation=party,
+            user=people[index % len(people)],
+            role=OrganisationMember.Role.ADMIN,
+        )
+        agreement = CooperationAgreement.objects.create(
+            network=network, title=f"Vereinbarung {index}", review_date=date(2027, 4, 1)
+        )
+        agreement.parties.add(party)
 
 
 def second_tick(django_capture_on_commit_callbacks, composed):
@@ -94,17 +106,25 @@ def test_a_tick_with_nothing_new_renders_nothing_and_costs_the_same(
     django_capture_on_commit_callbacks, composed
 ):
     network = NetworkFactory()
+    network.coordinators.add(UserFactory())
     people = [UserFactory() for _ in range(4)]
     add_meetings(network, 2, people)
     small = second_tick(django_capture_on_commit_callbacks, composed)
     rows = OutgoingMail.objects.count()
     kinds = set(OutgoingMail.objects.values_list("kind", flat=True))
-    assert kinds == {"reminder", "deadline-reminder", "topic-call", "measure-due"}
+    assert kinds == {
+        "reminder",
+        "deadline-reminder",
+        "topic-call",
+        "measure-due",
+        "agreement-review",
+    }
 
     add_meetings(network, 10, people)
     large = second_tick(django_capture_on_commit_callbacks, composed)
     assert OutgoingMail.objects.count() > rows * 4
     # meeting reminders: meetings, registrations, outbox keys; deadline reminders: meetings,
     # unanswered invitations, outbox keys; topic calls: meetings, invitations, outbox keys;
-    # measures: due, overdue, outbox keys; agreements: the agreements in review.
-    assert small == large == 13
+    # measures: due, overdue, outbox keys; agreements: the agreements in review, their
+    # parties, the parties' admins, the networks' coordinators, outbox keys.
+    assert small == large == 17
