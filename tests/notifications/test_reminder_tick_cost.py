@@ -13,10 +13,10 @@ from django.test.utils import CaptureQueriesContext
 
 from meetings.models import Invitation, Meeting, Registration
 from network.models import CooperationAgreement, Measure
-from providers.models import OrganisationMember
 from notifications import mails
 from notifications.models import OutgoingMail
 from notifications.reminders import send_due_reminders
+from providers.models import OrganisationMember
 
 from .factories import MeetingFactory, NetworkFactory, OrganisationFactory, UserFactory
 
