@@ -167,7 +167,7 @@ def test_typing_offers_suggestions_to_pick_from(page, axe_check, site_url, world
     page.get_by_label("Person, die ohne Anmeldung teilgenommen hat").fill("mitglied")
     page.get_by_text("Niemand gefunden").wait_for()
     assert page.get_by_label("Kim Brandt (kim brandt@example.org)").is_checked()
-    submit(page, "text=Zur Anwesenheit hinzufügen")
+    submit(page, "button.btn-outline-primary:has-text('Zur Anwesenheit hinzufügen')")
     assert Registration.objects.get(meeting=meeting, user=brandt).attended is True
 
 
