@@ -1,5 +1,7 @@
 from django import forms
 from django.contrib.auth import get_user_model
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
 from network.models import Network
@@ -22,8 +24,21 @@ from .selectors import (
     organisation_of_colleague,
     walk_in_candidates,
 )
+from .widgets import PickerFormMixin
 
 DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
+
+
+def people_url(network: Network, meeting: Meeting | None = None) -> str:
+    """The suggestions of a people picker (``meetings:people``), for a network or a meeting."""
+    params = {"meeting": meeting.pk} if meeting is not None else {"network": network.pk}
+    return f"{reverse('meetings:people')}?{urlencode(params)}"
+
+
+def minutes_url(meeting: Meeting | None) -> str:
+    """Where the minutes page's small forms search without JavaScript: the page itself."""
+    return reverse("meetings:minutes", args=[meeting.pk]) if meeting is not None else ""
+
 
 # Editable fields the meeting form does not show: the case reference belongs to case
 # conferences (``CASE_CONFERENCE_FIELDS``); reminders and the data-protection notice come from
@@ -56,7 +71,7 @@ class MeetingStartForm(forms.Form):
         self.fields["network"].queryset = networks
 
 
-class MeetingForm(forms.ModelForm):
+class MeetingForm(PickerFormMixin, forms.ModelForm):
     online_url = forms.URLField(
         label=Meeting._meta.get_field("online_url").verbose_name,
         required=False,
@@ -83,6 +98,8 @@ class MeetingForm(forms.ModelForm):
     def __init__(self, *args, network: Network, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["contact_person"].queryset = network_people(network)
+        meeting = self.instance if self.instance.pk else None
+        self.use_picker("contact_person", url=people_url(network, meeting))
         if "working_group" in self.fields:
             self.fields["working_group"].queryset = network.working_groups.all()
         self.fields["end"].required = False
@@ -128,7 +145,7 @@ class NextDateForm(forms.Form):
     )
 
 
-class InvitationForm(forms.Form):
+class InvitationForm(PickerFormMixin, forms.Form):
     people = forms.ModelMultipleChoiceField(
         label=_("People to invite"),
         queryset=get_user_model().objects.none(),
@@ -138,6 +155,7 @@ class InvitationForm(forms.Form):
     def __init__(self, *args, meeting: Meeting, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["people"].queryset = invitable_people(meeting)
+        self.use_picker("people", url=people_url(meeting.network, meeting), multiple=True)
 
 
 class RegistrationForm(forms.Form):
@@ -236,7 +254,7 @@ class MinutesForm(forms.Form):
         return {r.pk: self.cleaned_data[f"attended_{r.pk}"] for r in self.registrations}
 
 
-class MeasureForm(forms.Form):
+class MeasureForm(PickerFormMixin, forms.Form):
     title = forms.CharField(label=_("What"), max_length=300)
     description = forms.CharField(
         label=_("Details"), required=False, widget=forms.Textarea(attrs={"rows": 2})
@@ -249,13 +267,18 @@ class MeasureForm(forms.Form):
     )
     due_date = forms.DateField(label=_("Due date"), required=False, widget=DateInput())
 
-    def __init__(self, *args, network: Network, **kwargs):
+    def __init__(self, *args, network: Network, meeting: Meeting | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["responsible_person"].queryset = network_people(network)
         self.fields["responsible_organisation"].queryset = network_organisations(network)
+        self.use_picker(
+            "responsible_person",
+            url=people_url(network, meeting),
+            search_action=minutes_url(meeting),
+        )
 
 
-class WalkInForm(forms.Form):
+class WalkInForm(PickerFormMixin, forms.Form):
     """A person of the network who came without registering."""
 
     person = forms.ModelChoiceField(
@@ -264,9 +287,10 @@ class WalkInForm(forms.Form):
 
     def __init__(self, *args, meeting, **kwargs):
         super().__init__(*args, **kwargs)
-        field = self.fields["person"]
-        field.queryset = walk_in_candidates(meeting)
-        field.label_from_instance = lambda user: f"{user.get_full_name()} ({user.email})"
+        self.fields["person"].queryset = walk_in_candidates(meeting)
+        self.use_picker(
+            "person", url=people_url(meeting.network, meeting), search_action=minutes_url(meeting)
+        )
 
 
 class FeedbackForm(forms.Form):

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from core.audit import audit_log
 from core.permissions import is_site_admin
+from core.request_cache import remembered
 from network.access import (
     coordinated_network_ids,
     is_coordinator,
@@ -54,17 +55,25 @@ def audience_organisation_ids_for(user, meeting: Meeting) -> list[int]:
     own = organisation_ids(user)
     if not own or meeting.audience == Meeting.Audience.PUBLIC:
         return own
-    network_ids = {meeting.network_id}
-    if meeting.audience == Meeting.Audience.WITH_SUBNETWORKS:
-        network_ids = with_subnetworks(network_ids)
-    members = set(
-        Membership.objects.filter(
-            network_id__in=network_ids,
-            status=Membership.Status.ACTIVE,
-            organisation_id__in=own,
-        ).values_list("organisation_id", flat=True)
-    )
-    return [org_id for org_id in own if org_id in members]
+
+    def compute() -> list[int]:
+        network_ids = {meeting.network_id}
+        if meeting.audience == Meeting.Audience.WITH_SUBNETWORKS:
+            network_ids = with_subnetworks(network_ids)
+        members = set(
+            Membership.objects.filter(
+                network_id__in=network_ids,
+                status=Membership.Status.ACTIVE,
+                organisation_id__in=own,
+            )
+            .order_by()
+            .values_list("organisation_id", flat=True)
+        )
+        return [org_id for org_id in own if org_id in members]
+
+    # Asked up to three times per meeting page (register, colleagues, topics): once per request.
+    key = f"meetings.audience:{meeting.pk}:{meeting.network_id}:{meeting.audience}"
+    return remembered(user, key, compute)
 
 
 def is_in_audience(user, meeting: Meeting) -> bool:

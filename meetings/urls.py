@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import agenda, calendar, lists, minutes, polls, registration, scheduling
+from .views import agenda, calendar, lists, minutes, people, polls, registration, scheduling
 
 app_name = "meetings"
 
@@ -8,6 +8,7 @@ urlpatterns = [
     path("", lists.my_meetings, name="mine"),
     path("manage/", lists.manage_list, name="manage"),
     path("new/", scheduling.meeting_create, name="create"),
+    path("people/", people.people, name="people"),
     path("<int:pk>/", scheduling.meeting_detail, name="detail"),
     path("<int:pk>/calendar.ics", calendar.meeting_calendar, name="calendar"),
     path("<int:pk>/edit/", scheduling.meeting_edit, name="edit"),

@@ -9,6 +9,7 @@ the county network coordinates every local network below it.
 
 from core.permissions import is_site_admin
 from core.request_cache import remembered
+from providers.access import admin_organisation_ids
 
 from .models import Membership, Network
 from .tree import with_parents, with_subnetworks
@@ -24,7 +25,9 @@ def member_network_ids(user) -> set[int]:
         lambda: set(
             Membership.objects.filter(
                 status=Membership.Status.ACTIVE, organisation__members__user_id=user.pk
-            ).values_list("network_id", flat=True)
+            )
+            .order_by()  # an id set: no joins for the default ordering
+            .values_list("network_id", flat=True)
         ),
     )
 
@@ -86,9 +89,9 @@ def organisations_sharing_a_network(user) -> set[int]:
         user,
         "network.organisations_sharing_a_network",
         lambda: set(
-            Membership.objects.filter(
-                status=Membership.Status.ACTIVE, network_id__in=network_ids
-            ).values_list("organisation_id", flat=True)
+            Membership.objects.filter(status=Membership.Status.ACTIVE, network_id__in=network_ids)
+            .order_by()
+            .values_list("organisation_id", flat=True)
         ),
     )
 
@@ -96,3 +99,26 @@ def organisations_sharing_a_network(user) -> set[int]:
 def coordinates_any_network(user) -> bool:
     """Registered with ``core.registry``: coordinators must use two-factor authentication."""
     return bool(directly_coordinated_network_ids(user))
+
+
+def administered_open_memberships(user, network: Network) -> dict[int, Membership]:
+    """The applied or active memberships in the network of the organisations the person
+    administers, by organisation: one query per request and network (the profile page and
+    the network's tabs both ask)."""
+    admin_ids = admin_organisation_ids(user)
+    if not admin_ids:
+        return {}
+    return remembered(
+        user,
+        f"network.administered_open_memberships:{network.pk}",
+        lambda: {
+            m.organisation_id: m
+            for m in Membership.objects.filter(
+                network=network,
+                organisation_id__in=list(admin_ids),
+                status__in=Membership.OPEN_STATUSES,
+            )
+            .select_related("organisation")
+            .order_by()
+        },
+    )

@@ -94,6 +94,7 @@ class MembershipAdmin(PortalAdmin):
     ]
     search_fields = ["organisation__name", "network__name", "application_message"]
     list_select_related = ["organisation", "network"]
+    show_full_result_count = False  # one count per page, not a second one over all rows
     date_hierarchy = "applied_at"
     readonly_fields = [
         "status",

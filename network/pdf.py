@@ -1,5 +1,15 @@
-"""The network profile as an accessible PDF (tagged, PDF/UA-1) with WeasyPrint."""
+"""The network profile as an accessible PDF (tagged, PDF/UA-1) with WeasyPrint.
 
+WeasyPrint needs a second or more for a profile; building the HTML takes milliseconds. The
+PDF is therefore cached under a hash of the HTML it is made from: that HTML is exactly the
+data the PDF shows (profile, municipalities, sub-networks, members, upcoming public meetings,
+language), so an unchanged network's PDF comes from the cache and any change to what it shows
+makes a new one. Old entries expire after ``CACHE_SECONDS``.
+"""
+
+import hashlib
+
+from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.utils import translation
 
@@ -14,10 +24,31 @@ def _no_fetch(url, *args, **kwargs):
     raise ValueError(f"External resources are not allowed in PDFs: {url}")
 
 
+CACHE_SECONDS = 24 * 60 * 60
+
+
 def network_profile_pdf(network: Network) -> bytes:
+    """The PDF: from the cache when the HTML it is made from is unchanged, else rendered."""
+    html = profile_html(network)
+    key = f"network.profile_pdf:{network.pk}:{hashlib.sha256(html.encode()).hexdigest()}"
+    pdf = cache.get(key)
+    if pdf is None:
+        pdf = render(html)
+        cache.set(key, pdf, CACHE_SECONDS)
+    return pdf
+
+
+def render(html: str) -> bytes:
     from weasyprint import HTML
 
-    html = render_to_string(
+    document = HTML(string=html, url_fetcher=_no_fetch, base_url="/")
+    return document.write_pdf(pdf_variant="pdf/ua-1", pdf_tags=True)
+
+
+def profile_html(network: Network) -> str:
+    """What the PDF shows, as HTML: four queries (municipalities, sub-networks, members, the
+    sections of other apps)."""
+    return render_to_string(
         "network/profile_pdf.html",
         {
             "network": network,
@@ -30,5 +61,3 @@ def network_profile_pdf(network: Network) -> bytes:
             "links": [line.strip() for line in network.links.splitlines() if line.strip()],
         },
     )
-    document = HTML(string=html, url_fetcher=_no_fetch, base_url="/")
-    return document.write_pdf(pdf_variant="pdf/ua-1", pdf_tags=True)

@@ -14,6 +14,7 @@ from providers.access import admin_organisation_ids
 from providers.models import Organisation
 
 from . import permissions
+from .access import administered_open_memberships
 from .models import (
     CooperationAgreement,
     Measure,
@@ -193,7 +194,7 @@ def network_profile_context(user, network: Network) -> dict:
     the person administers, and for coordinators the number of open applications.
     """
     admin_org_ids = admin_organisation_ids(user)
-    own = open_membership_for(network, admin_org_ids) if admin_org_ids else {}
+    own = administered_open_memberships(user, network)
     context = {
         "network": network,
         "subnetworks": network.subnetworks.order_by("name"),

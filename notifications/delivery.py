@@ -145,25 +145,31 @@ def build_message(mail: OutgoingMail) -> EmailMultiAlternatives:
     return message
 
 
-def mail_claim(mail_id: int) -> OutgoingMail | None:
-    """Take a queued, due row for sending under a row lock; None if it is not ours to send."""
-    now = timezone.now()
-    with transaction.atomic():
-        mail = (
-            OutgoingMail.objects.select_for_update(skip_locked=True)
-            .filter(
-                pk=mail_id,
-                status=OutgoingMail.Status.QUEUED,
-                next_attempt_at__lte=now + CLOCK_TOLERANCE,
-            )
-            .first()
-        )
-        if mail is None:
+def mail_claim(mail_id: int, *, row: OutgoingMail | None = None) -> OutgoingMail | None:
+    """Take a queued, due row for sending; None if it is not ours to send.
+
+    One conditional UPDATE claims it: the database lets only one of two workers change the
+    row from "queued" to "sending" (the other's WHERE no longer matches), and the attempts
+    the row had when it was read must still be there, so nobody acts on an outdated row.
+    ``row``: the row as read before (a batch reads its rows in one query).
+    """
+    if row is None:
+        row = OutgoingMail.objects.filter(pk=mail_id).first()
+        if row is None:
             return None
-        mail.status = OutgoingMail.Status.SENDING
-        mail.attempts += 1
-        mail.save(update_fields=["status", "attempts", "updated_at"])
-    return mail
+    now = timezone.now()
+    claimed = OutgoingMail.objects.filter(
+        pk=row.pk,
+        status=OutgoingMail.Status.QUEUED,
+        attempts=row.attempts,
+        next_attempt_at__lte=now + CLOCK_TOLERANCE,
+    ).update(status=OutgoingMail.Status.SENDING, attempts=row.attempts + 1, updated_at=now)
+    if not claimed:
+        return None
+    row.status = OutgoingMail.Status.SENDING
+    row.attempts += 1
+    row.updated_at = now
+    return row
 
 
 def _is_permanent(error: Exception) -> bool:
@@ -238,13 +244,13 @@ class _SendDeadline:
         return TimeoutError(f"SMTP exchange cut after {self.seconds:g} s")
 
 
-def mail_deliver(mail_id: int, *, connection=None) -> DeliveryResult:
+def mail_deliver(mail_id: int, *, connection=None, row=None) -> DeliveryResult:
     """Send one row. Safe to call twice: only the caller that claims the row sends it.
 
     ``connection`` is an open mail backend to reuse (a batch); without one, the mail gets a
-    connection of its own.
+    connection of its own. ``row``: the row as the batch read it.
     """
-    mail = mail_claim(mail_id)
+    mail = mail_claim(mail_id, row=row)
     if mail is None:
         return DeliveryResult(Outcome.SKIPPED)
     own_connection = connection is None
@@ -341,10 +347,16 @@ def mail_deliver_batch(mail_ids: list[int]) -> BatchResult:
     the failed mail, in the rows, instead of hammering a server that is in trouble.
     """
     result = BatchResult()
+    # Once per batch: the rows (one query) and the connection. Per mail: its claim and its
+    # outcome, one UPDATE each.
+    rows = OutgoingMail.objects.in_bulk(list(mail_ids))
     connection = get_connection(fail_silently=False)
     try:
         for index, mail_id in enumerate(mail_ids):
-            outcome = mail_deliver(mail_id, connection=connection)
+            row = rows.get(mail_id)
+            if row is None:
+                continue
+            outcome = mail_deliver(mail_id, connection=connection, row=row)
             if outcome.outcome == Outcome.SENT:
                 result.sent += 1
             elif outcome.outcome == Outcome.RETRY:

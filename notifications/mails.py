@@ -276,10 +276,34 @@ def promotion_mail(registration):
     )
 
 
+# The idempotency keys of the reminders: the reminder tick asks the outbox which of them exist
+# before it composes anything (notifications/reminders.py).
+
+
+def reminder_key(meeting_id: int, user_id: int, offset_hours: int) -> str:
+    return f"reminder:{meeting_id}:{user_id}:{offset_hours}h"
+
+
+def deadline_reminder_key(meeting_id: int, user_id: int) -> str:
+    return f"deadline-reminder:{meeting_id}:{user_id}"
+
+
+def topic_call_key(meeting_id: int, user_id: int) -> str:
+    return f"topic-call:{meeting_id}:{user_id}"
+
+
+def measure_key(kind: str, measure) -> str:
+    return f"{kind}:{measure.pk}:{measure.due_date.isoformat()}"
+
+
+def agreement_review_key(agreement, user_id: int) -> str:
+    return f"agreement-review:{agreement.pk}:{user_id}:{agreement.review_date.isoformat()}"
+
+
 def reminder_mail(meeting: Meeting, user, *, offset_hours: int, agenda_items):
     return compose(
         kind="reminder",
-        key=f"reminder:{meeting.pk}:{user.pk}:{offset_hours}h",
+        key=reminder_key(meeting.pk, user.pk, offset_hours),
         user=user,
         context={
             **meeting_context(meeting),
@@ -294,7 +318,7 @@ def reminder_mail(meeting: Meeting, user, *, offset_hours: int, agenda_items):
 def deadline_reminder_mail(meeting: Meeting, invitation):
     return compose(
         kind="deadline-reminder",
-        key=f"deadline-reminder:{meeting.pk}:{invitation.user_id}",
+        key=deadline_reminder_key(meeting.pk, invitation.user_id),
         user=invitation.user,
         context={**meeting_context(meeting), "rsvp_url": rsvp.rsvp_url(invitation)},
         reference=_reference(meeting),
@@ -304,7 +328,7 @@ def deadline_reminder_mail(meeting: Meeting, invitation):
 def topic_call_mail(meeting: Meeting, user):
     return compose(
         kind="topic-call",
-        key=f"topic-call:{meeting.pk}:{user.pk}",
+        key=topic_call_key(meeting.pk, user.pk),
         user=user,
         context=meeting_context(meeting),
         reference=_reference(meeting),
@@ -335,7 +359,7 @@ def _measure_context(measure) -> dict:
 def measure_due_mail(measure):
     return compose(
         kind="measure-due",
-        key=f"measure-due:{measure.pk}:{measure.due_date.isoformat()}",
+        key=measure_key("measure-due", measure),
         user=measure.responsible_person,
         context=_measure_context(measure),
         reference=f"measure:{measure.pk}",
@@ -345,7 +369,7 @@ def measure_due_mail(measure):
 def measure_overdue_mail(measure):
     return compose(
         kind="measure-overdue",
-        key=f"measure-overdue:{measure.pk}:{measure.due_date.isoformat()}",
+        key=measure_key("measure-overdue", measure),
         user=measure.responsible_person,
         context=_measure_context(measure),
         reference=f"measure:{measure.pk}",
@@ -355,7 +379,7 @@ def measure_overdue_mail(measure):
 def agreement_review_mail(agreement, user):
     return compose(
         kind="agreement-review",
-        key=f"agreement-review:{agreement.pk}:{user.pk}:{agreement.review_date.isoformat()}",
+        key=agreement_review_key(agreement, user.pk),
         user=user,
         context={"agreement": agreement, "network": agreement.network},
         reference=f"agreement:{agreement.pk}",

@@ -49,7 +49,11 @@ class OutgoingMail(models.Model):
         verbose_name = _("outgoing mail")
         verbose_name_plural = _("outbox")
         ordering = ["-created_at", "-id"]
-        indexes = [models.Index(fields=["status", "next_attempt_at"])]
+        indexes = [
+            models.Index(fields=["status", "next_attempt_at"]),
+            # The delivery view: a meeting's mails by status.
+            models.Index(fields=["reference", "status"], name="outbox_reference_status"),
+        ]
 
     def __str__(self):
         return f"{self.kind} → {self.to_email}"

@@ -262,6 +262,15 @@ class Organisation(models.Model):
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
         ordering = ["name"]
+        indexes = [
+            # The directory's listed organisations by name (the visibility rule ORs them with
+            # the person's own and related ones, an id set).
+            models.Index(
+                fields=["name"],
+                condition=models.Q(is_public=True, is_verified=True),
+                name="organisation_listed_name",
+            )
+        ]
 
     def __str__(self):
         return self.name

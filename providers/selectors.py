@@ -8,7 +8,7 @@ from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Value
 from core.permissions import is_site_admin
 from core.sections import page_sections
 
-from .access import visible_organisations
+from .access import is_organisation_member, visible_organisations
 from .models import (
     County,
     JoinRequest,
@@ -112,12 +112,17 @@ def directory_organisations(user, filters: DirectoryFilters) -> QuerySet[Organis
             | Q(sector_tags__icontains=text)
             | Q(city__icontains=text)
         )
-        offer_text = Offer.objects.filter(
-            Q(title__icontains=text) | Q(description__icontains=text),
-            is_active=True,
-            organisation=OuterRef("pk"),
+        # The organisations whose offers match, as an id set (one query, on PostgreSQL through
+        # the trigram indexes): every branch of the OR can then use an index, where an EXISTS
+        # per organisation made PostgreSQL read them all.
+        offer_match_ids = set(
+            Offer.objects.filter(
+                Q(title__icontains=text) | Q(description__icontains=text), is_active=True
+            )
+            .order_by()
+            .values_list("organisation_id", flat=True)
         )
-        organisations = organisations.filter(text_q | Exists(offer_text))
+        organisations = organisations.filter(text_q | Q(pk__in=offer_match_ids))
 
     shown = Offer.objects.filter(pk__in=offers.values("pk")) if filters.filters_offers else offers
     return (
@@ -157,23 +162,29 @@ class OrganisationPage:
 
 def organisation_page(user, organisation: Organisation) -> OrganisationPage:
     """What the organisation page shows to this user; a fixed number of queries."""
-    member = member_for(user, organisation)
     sees_staff = can_see_staff_contacts(user, organisation)
     offers = organisation.offers.prefetch_related(
         "target_groups", "municipalities", "fields_of_work"
     ).order_by("-is_active", "title")
-    if member is None and not is_site_admin(user):
-        offers = offers.filter(is_active=True)
     people = organisation.members.select_related("user").order_by("user__name", "user__email")
     if not sees_staff:
         people = people.filter(is_public_contact=True)
+    people = list(people)
+    # The person's own place is among the contacts their colleagues see: no query of its own.
+    member = None
+    if is_organisation_member(user, organisation.pk):
+        member = next((p for p in people if p.user_id == user.pk), None) or member_for(
+            user, organisation
+        )
+    if member is None and not is_site_admin(user):
+        offers = offers.filter(is_active=True)
     return OrganisationPage(
         organisation=organisation,
         member=member,
         can_edit=can_edit_organisation(user, organisation),
         sees_staff=sees_staff,
         offers=list(offers),
-        contacts=list(people),
+        contacts=people,
         # Upper apps add what they know (the network app: the organisation's networks).
         sections=page_sections("providers.organisation", user=user, organisation=organisation),
     )

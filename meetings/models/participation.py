@@ -92,6 +92,8 @@ class Registration(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["meeting", "user"], name="one_registration_per_person")
         ]
+        # Seat counts and participant lists: a meeting's registrations by status.
+        indexes = [models.Index(fields=["meeting", "status"], name="registration_meeting_status")]
 
     def __str__(self):
         return f"{self.user} @ {self.meeting}"

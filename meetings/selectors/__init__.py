@@ -49,9 +49,11 @@ from .people import (
     contact_details,
     invitable_people,
     invitation_counts,
+    network_by_id,
     network_organisations,
     network_people,
     organisation_of_colleague,
+    picker_people,
     walk_in_candidates,
 )
 from .polls import (
@@ -107,7 +109,9 @@ __all__ = [
     "network_meetings_pdf_section",
     "network_meetings_section",
     "network_organisations",
+    "network_by_id",
     "network_people",
+    "picker_people",
     "organisation_of_colleague",
     "own_feedback",
     "participants_context",

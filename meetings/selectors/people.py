@@ -144,3 +144,34 @@ def invitation_counts(meeting: Meeting) -> dict[str, int]:
         people=Count("user_id", distinct=True),
         organisations=Count("organisation_id", distinct=True),
     )
+
+
+# The people pickers (meetings/widgets.py): what each picker field offers. The fields of a
+# meeting's forms need the meeting; the contact person of a new meeting only its network.
+PICKER_FIELDS = {
+    "contact_person": "network",
+    "responsible_person": "network",
+    "people": "invitable",
+    "person": "walk_in",
+}
+
+
+def picker_people(field: str, *, network: Network, meeting: Meeting | None = None):
+    """The people the picker ``field`` offers (lazy), or None for a field it does not know."""
+    source = PICKER_FIELDS.get(field)
+    if source == "network":
+        return network_people(network)
+    if meeting is None:
+        return None
+    if source == "invitable":
+        return invitable_people(meeting)
+    if source == "walk_in":
+        return walk_in_candidates(meeting)
+    return None
+
+
+def network_by_id(network_id) -> Network | None:
+    """One query; None for an id that is not a number or not a network."""
+    if not str(network_id).isdigit():
+        return None
+    return Network.objects.filter(pk=int(network_id)).first()

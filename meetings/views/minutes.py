@@ -25,12 +25,19 @@ def minutes(request, pk: int):
         messages.info(request, _("Minutes can be written once the meeting has started."))
         return redirect(meeting.get_absolute_url())
     sheet = selectors.minutes_sheet(meeting)
+    # Without JavaScript a people picker's "Search" posts its small form here: it comes back
+    # with the matches, the minutes form stays as stored.
+    searching = request.method == "POST" and (
+        "responsible_person_search" in request.POST or "person_search" in request.POST
+    )
     form = MinutesForm(
-        posted(request),
+        None if searching else posted(request),
         meeting=meeting,
         items=sheet["items"],
         registrations=sheet["registrations"],
     )
+    measure_data = request.POST if "responsible_person_search" in request.POST else None
+    walk_in_data = request.POST if "person_search" in request.POST else None
     if request.method == "POST" and form.is_valid():
         services.minutes_save(
             meeting=meeting,
@@ -47,8 +54,8 @@ def minutes(request, pk: int):
         {
             "meeting": meeting,
             "form": form,
-            "measure_form": MeasureForm(network=meeting.network),
-            "walk_in_form": WalkInForm(meeting=meeting),
+            "measure_form": MeasureForm(measure_data, network=meeting.network, meeting=meeting),
+            "walk_in_form": WalkInForm(walk_in_data, meeting=meeting),
             "measures": sheet["measures"],
             "review_items": [item for item in form.items if item.measure_id],
             "measure_statuses": Measure.Status.choices,
@@ -60,7 +67,7 @@ def minutes(request, pk: int):
 @login_required
 def measure_add(request, pk: int):
     meeting = get_meeting_for(request, pk, action="manage")
-    form = MeasureForm(request.POST, network=meeting.network)
+    form = MeasureForm(request.POST, network=meeting.network, meeting=meeting)
     if form.is_valid():
         services.minutes_measure_add(meeting=meeting, by=request.user, **form.cleaned_data)
         messages.success(request, _("The measure has been added."))

@@ -1,7 +1,7 @@
 from django import template
 
 from network import permissions
-from network.models import Membership
+from network.access import administered_open_memberships
 
 register = template.Library()
 
@@ -16,9 +16,5 @@ def network_nav(context, network, current=""):
         "current": current,
         "internal": internal,
         "coordinator": permissions.is_coordinator(user, network),
-        "representing": Membership.objects.filter(
-            network=network,
-            organisation_id__in=permissions.admin_organisation_ids(user),
-            status__in=Membership.OPEN_STATUSES,
-        ).exists(),
+        "representing": bool(administered_open_memberships(user, network)),
     }

@@ -34,7 +34,7 @@ def test_meeting_journey(page, axe_check, site_url, world):
     page.fill("[name=start]", start.strftime("%Y-%m-%dT%H:%M"))
     page.fill("[name=capacity]", "20")
     page.fill("[name=topic_deadline]", (start - timedelta(days=7)).strftime("%Y-%m-%dT%H:%M"))
-    submit(page, "main button[type=submit]")
+    submit(page, "main button.btn-primary[type=submit]")  # "Save", not the picker's "Search"
     meeting = Meeting.objects.get(title="Netzwerktreffen Frühe Hilfen")
     assert page.url.endswith(f"/meetings/{meeting.pk}/")
     axe_check(page)
@@ -90,9 +90,11 @@ def test_meeting_journey(page, axe_check, site_url, world):
     registration = Registration.objects.get(meeting=meeting, user=world.member)
     assert registration.attended is True
     page.fill("[name=title]", "Notfallliste der Träger erstellen")
-    page.select_option("[name=responsible_person]", str(world.member.pk))
+    # The people picker: type part of the name, pick from the suggestions.
+    page.fill("[name=responsible_person_q]", world.member.name)
+    page.check(f"[name=responsible_person][value='{world.member.pk}']")
     page.fill("[name=due_date]", (start + timedelta(days=30)).strftime("%Y-%m-%d"))
-    submit(page, "form[action$='/minutes/measures/'] button[type=submit]")
+    submit(page, "form[action$='/minutes/measures/'] button.btn-outline-primary[type=submit]")
     axe_check(page)
     measure = Measure.objects.get(title="Notfallliste der Träger erstellen")
     assert measure.meeting == meeting and measure.responsible_person == world.member

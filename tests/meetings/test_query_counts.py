@@ -6,6 +6,7 @@ from django.test.utils import CaptureQueriesContext
 
 from meetings.models import Invitation
 from network.models import Measure
+from tests.support.query_budget import assert_budget, key_world
 
 from .factories import MeetingFactory, RegistrationFactory, UserFactory
 
@@ -71,3 +72,81 @@ def test_meeting_page_query_count_is_independent_of_data(client, world, role):
     # session, user, meeting, visibility, manage check, own registration, invitation,
     # colleagues' registrations, seat counts, agenda with measures, measures, etc.
     assert small == large
+
+
+# --- The pinned budget of the key pages (issue 12) -----------------------------------------
+# The world and how it grows: tests/support/query_budget.py.
+
+ACCESS_MEMBER = 4  # user, coordinated networks, member networks, their parents (tree)
+ACCESS_COORDINATOR = 4  # user, coordinated networks, their sub-networks (tree), member networks
+
+
+@pytest.mark.django_db
+def test_budget_my_meetings(client):
+    world = key_world()
+    # access (4), 5 count of upcoming meetings, 6 registrations, 7 invitations, 8 the page,
+    # 9 past registrations.
+    assert_budget(client, world, "/meetings/", world.users["org_admin"], ACCESS_MEMBER + 5)
+
+
+@pytest.mark.django_db
+def test_budget_meeting_page_as_member(client):
+    world = key_world()
+    # access (4), 5 the meeting (visible_to), 6 own registration, 7 invitation, 8 the person's
+    # organisations, 9 colleagues' registrations, 10 seat counts, 11 agenda with measures,
+    # 12 the audience's organisations (once for register, colleagues and topics).
+    url = f"/meetings/{world.meeting_a.pk}/"
+    assert_budget(client, world, url, world.users["org_admin"], ACCESS_MEMBER + 8)
+
+
+@pytest.mark.django_db
+def test_budget_meeting_page_as_coordinator(client):
+    world = key_world()
+    # access (4), 5 the meeting, 6 own registration, 7 invitation, 8 the person's
+    # organisations, 9 seat counts, 10 agenda with measures, 11 measures, 12 "is invited".
+    url = f"/meetings/{world.meeting_a.pk}/"
+    assert_budget(client, world, url, world.users["coordinator"], ACCESS_COORDINATOR + 8)
+
+
+@pytest.mark.django_db
+def test_budget_meeting_edit(client):
+    world = key_world()
+    # access (4), 5 the meeting, 6 the contact person chosen (the picker lists nobody else),
+    # 7 working groups.
+    url = f"/meetings/{world.meeting_a.pk}/edit/"
+    assert_budget(client, world, url, world.users["coordinator"], ACCESS_COORDINATOR + 3)
+
+
+@pytest.mark.django_db
+def test_budget_minutes(client):
+    world = key_world()
+    # access (4), 5 the meeting, 6 agenda, 7 registrations, 8 "anyone to add who came
+    # without registering" (the pickers list nobody until searched), 9 measures,
+    # 10 member organisations (responsible organisation).
+    url = f"/meetings/{world.past_meeting.pk}/minutes/"
+    assert_budget(client, world, url, world.users["coordinator"], ACCESS_COORDINATOR + 6)
+
+
+@pytest.mark.django_db
+def test_budget_invitations_page(client):
+    world = key_world()
+    # access (4), 5 the meeting, 6 invitations with people, 7 "anyone left to invite" (the
+    # picker lists nobody until searched).
+    url = f"/meetings/{world.meeting_a.pk}/invitations/"
+    assert_budget(client, world, url, world.users["coordinator"], ACCESS_COORDINATOR + 3)
+
+
+@pytest.mark.django_db
+def test_budget_poll_page(client):
+    world = key_world()
+    # 1 user, 2 poll, 3 coordinated networks, 4 member networks, 5 slots, 6 answers with people.
+    url = f"/meetings/polls/{world.poll.pk}/"
+    assert_budget(client, world, url, world.users["org_admin"], 6)
+
+
+@pytest.mark.django_db
+def test_budget_personal_calendar_feed(client):
+    world = key_world()
+    # 1 the feed's owner by token, 2 the meetings they registered for.
+    url = f"/meetings/feed/{world.users['org_admin'].calendar_token}.ics"
+    assert_budget(client, world, url, None, 2)

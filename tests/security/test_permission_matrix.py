@@ -77,6 +77,11 @@ MATRIX: dict[str, Entry] = {
         statuses(404, anonymous=302, org_admin=403, coordinator=200, site_admin=200)
     ),
     "meetings:manage": Entry(statuses(200, anonymous=302)),
+    # The people pickers' suggestions: for those who manage the meeting only.
+    "meetings:people": Entry(
+        statuses(404, anonymous=302, org_admin=403, coordinator=200, site_admin=200),
+        query="meeting={meeting}&field=people&people_q=a",
+    ),
     "meetings:measure_add": Entry(statuses(405)),
     "meetings:attendance_walk_in": Entry(statuses(405)),
     "meetings:measure_status": Entry(statuses(405)),
@@ -356,7 +361,9 @@ def url_for(name: str, world) -> str:
     entry = MATRIX[name]
     kwargs = entry.kwargs or kwargs_for(name)
     path = reverse(name, kwargs=kwargs(world))
-    return path + (f"?{entry.query}" if entry.query else "")
+    # ``{meeting}`` and ``{network}`` in the query stand for meeting A's and network A's ids.
+    query = entry.query.format(meeting=world.meeting_a.pk, network=world.network_a.pk)
+    return path + (f"?{query}" if query else "")
 
 
 def get_as(client, role, world, path):
