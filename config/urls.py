@@ -26,6 +26,7 @@ urlpatterns = [
         name="network_calendar",
     ),
     path("notifications/rsvp/<str:token>/", meeting_registration.rsvp, name="rsvp"),
+    path("networks/<slug:slug>/proposals/", include("proposals.urls")),
     path("networks/", include("network.urls")),
     path("meetings/", include("meetings.urls")),
     path("notifications/", include("notifications.urls")),

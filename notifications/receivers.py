@@ -15,9 +15,11 @@ from meetings import events as meeting_events
 from meetings.models import Invitation, Meeting, Registration
 from meetings.services.invitations import audience_of
 from network import events as network_events
+from proposals import events as proposal_events
+from proposals.selectors import proposal_followers
 from providers import events as provider_events
 
-from . import mails, mails_organisations
+from . import mails, mails_organisations, mails_proposals
 from .outbox import mail_enqueue_many
 
 
@@ -126,6 +128,18 @@ def on_join_request_decided(sender, *, join_request, **kwargs) -> None:
     _queue([mails_organisations.join_request_decided_mail(join_request)])
 
 
+# --- Proposals ----------------------------------------------------------------------------
+
+
+def on_proposal_moved(sender, *, move, **kwargs) -> None:
+    """One mail per follower who may still see the proposal; not to the person who moved it."""
+    _queue(
+        mails_proposals.proposal_moved_mail(move, follower.user)
+        for follower in proposal_followers(move.proposal)
+        if follower.user_id != move.by_id
+    )
+
+
 def connect() -> None:
     for event, receiver in [
         (meeting_events.meeting_published, on_meeting_published),
@@ -141,5 +155,6 @@ def connect() -> None:
         (provider_events.member_invited, on_member_invited),
         (provider_events.join_request_created, on_join_request_created),
         (provider_events.join_request_decided, on_join_request_decided),
+        (proposal_events.proposal_moved, on_proposal_moved),
     ]:
         event.connect(receiver, dispatch_uid=f"notifications.{receiver.__name__}")

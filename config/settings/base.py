@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "providers",
     "network",
     "meetings",
+    "proposals",
     "notifications",
     "pages",
     "demo",
