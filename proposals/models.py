@@ -222,6 +222,9 @@ class Support(models.Model):
             models.UniqueConstraint(fields=["proposal", "user"], name="one_support_per_person")
         ]
 
+    def __str__(self):
+        return f"{self.user} → {self.proposal}"
+
 
 class Follower(models.Model):
     """Gets a mail on every move: the author, supporters, and whoever clicks "follow"."""
@@ -243,3 +246,6 @@ class Follower(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["proposal", "user"], name="one_follow_per_person")
         ]
+
+    def __str__(self):
+        return f"{self.user} → {self.proposal}"
