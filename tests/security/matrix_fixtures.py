@@ -28,6 +28,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 from meetings.models import AgendaItem
 from network.models import CooperationAgreement, Measure, WorkingGroup, WorkingGroupResult
+from proposals.services import proposal_submit
 from providers.models import JoinRequest, Offer, OrganisationInvitation
 
 from .factories import (
@@ -113,6 +114,13 @@ def build_world() -> SimpleNamespace:
     )
     join_request = JoinRequest.objects.create(organisation=org_a, user=users["no_org"])
     offer = Offer.objects.create(organisation=org_a, title="Elterncafé")
+    proposal = proposal_submit(
+        network=network_a,
+        by=users["org_admin"],
+        title="Sozialraumteams",
+        text="Vorschlag",
+        attachment=SimpleUploadedFile("antrag.pdf", b"%PDF-1.4 test"),
+    )
     return SimpleNamespace(
         users=users,
         network_a=network_a,
@@ -136,6 +144,7 @@ def build_world() -> SimpleNamespace:
         org_invitation=org_invitation,
         join_request=join_request,
         offer=offer,
+        proposal=proposal,
     )
 
 
@@ -279,6 +288,10 @@ KWARGS = {
     "meetings:poll_schedule": lambda w: {"pk": w.poll.pk},
     "rsvp": _rsvp_token,
     "notifications:unsubscribe": _unsubscribe_token,
+    **{
+        f"proposals:{name}": lambda w: _net(w, pk=w.proposal.pk)
+        for name in ("detail", "attachment", "comment", "support", "follow", "move", "agenda")
+    },
     "notifications:meeting_delivery": lambda w: {"meeting_id": w.meeting_a.pk},
     "notifications:meeting_delivery_retry": lambda w: {"meeting_id": w.meeting_a.pk},
 }
