@@ -105,6 +105,8 @@ def proposal_submit(
         author=by,
         organisation_id=_member_organisation(network, own),
         source_result=source_result,
+        created_at=timezone.now(),
+        moved_at=timezone.now(),
     )
     if attachment:
         proposal.attachment.save(attachment.name, attachment, save=False)
@@ -138,7 +140,9 @@ def _member_organisation(network: Network, own: list[int]) -> int | None:
 def proposal_comment(*, proposal: Proposal, by, text: str) -> Comment:
     if not text.strip():
         raise ProposalError(_("Please write a comment."))
-    return Comment.objects.create(proposal=proposal, author=by, text=text.strip())
+    return Comment.objects.create(
+        proposal=proposal, author=by, text=text.strip(), created_at=timezone.now()
+    )
 
 
 @transaction.atomic
@@ -150,7 +154,7 @@ def proposal_support_toggle(*, proposal: Proposal, by) -> bool:
         return False
     try:
         with transaction.atomic():
-            Support.objects.create(proposal=proposal, user=by)
+            Support.objects.create(proposal=proposal, user=by, created_at=timezone.now())
     except IntegrityError:  # a double click: the other request already supported it
         return True
     Follower.objects.get_or_create(proposal=proposal, user=by)
@@ -203,6 +207,7 @@ def proposal_move(
         note=note.strip(),
         decision_reference=decision_reference,
         by=by,
+        created_at=timezone.now(),
     )
     proposal.stage = to_stage
     proposal.moved_at = timezone.now()

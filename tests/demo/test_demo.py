@@ -6,6 +6,7 @@ work."""
 
 import io
 import re
+from datetime import date
 
 import pytest
 from django.apps import apps
@@ -14,6 +15,8 @@ from django.test import TestCase
 
 from meetings.models import DatePoll, Invitation, Meeting, MeetingKind, Registration
 from network.models import Measure, Membership, Network, Representative
+from proposals.models import Proposal
+from providers.models import Offer, Organisation, PlanningRegion
 from notifications.models import OutgoingMail
 
 pytestmark = pytest.mark.django_db
@@ -144,9 +147,26 @@ class TheLoadedDemo(TestCase):
         answered = poll.slots.filter(answers__isnull=False).distinct().count()
         assert answered == poll.slots.count()
 
+    def test_the_ag78_plans_in_regions_and_moves_proposals_to_the_committee(self):
+        youth_office = Organisation.objects.get(name="Jugendamt Vogelsbergkreis")
+        regions = PlanningRegion.objects.filter(youth_office=youth_office)
+        assert regions.filter(kind="planning_region").count() == 3
+        assert regions.filter(kind="social_space", parent__isnull=False).count() == 6
+        assert Offer.objects.filter(planning_regions__kind="social_space").count() >= 2
+        ag78 = Network.objects.get(slug="ag78-vogelsbergkreis")
+        assert ag78.coordinators.filter(email="jugendamt-vogelsberg@example.org").exists()
+        assert ag78.working_groups.filter(results__isnull=False).exists()
+        proposals = Proposal.objects.filter(network=ag78)
+        assert proposals.values("stage").distinct().count() >= 3
+        decided = proposals.get(stage__kind="accepted")
+        assert decided.decision_reference and decided.decision_date < date.today()
+        assert proposals.filter(meeting__isnull=False, source_result__isnull=False).exists()
+        assert OutgoingMail.objects.filter(kind="proposal-moved").exists()
+
     def test_printed_logins_log_in(self):
         printed = re.findall(r"^\s+.+: (\S+@\S+) / (\S+)$", self.output, re.M)
-        assert ("admin@example.org", "demo-portal-2026") in printed and len(printed) == 3
+        assert ("admin@example.org", "demo-portal-2026") in printed and len(printed) == 4
+        assert ("jugendamt-vogelsberg@example.org", "demo-portal-2026") in printed
         for email, password in printed:
             response = self.client.post("/accounts/login/", {"login": email, "password": password})
             assert response.status_code == 302, email

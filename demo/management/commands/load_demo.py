@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from demo.data import DEMO_PASSWORD, DEMO_USERS
+from demo.data import DEMO_COORDINATOR_LOGINS, DEMO_PASSWORD, DEMO_USERS
 from demo.loader import demo_is_loaded, demo_load, demo_summary
 
 
@@ -15,3 +15,5 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS("Demo data loaded. Log in at http://127.0.0.1:8000"))
         for spec in DEMO_USERS:
             self.stdout.write(f"  {spec['name']}: {spec['email']} / {DEMO_PASSWORD}")
+        for label, email in DEMO_COORDINATOR_LOGINS:
+            self.stdout.write(f"  {label}: {email} / {DEMO_PASSWORD}")
