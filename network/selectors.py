@@ -287,7 +287,7 @@ def member_people(network: Network):
 
 def working_groups_of(network: Network):
     """The network's working groups with their lead, to look one up by id. Lazy."""
-    return WorkingGroup.objects.select_related("lead", "network").filter(network=network)
+    return WorkingGroup.objects.select_related("lead", "network__parent").filter(network=network)
 
 
 def working_groups_to_list(network: Network):

@@ -129,8 +129,19 @@ def network_proposals_section(*, user, network: Network) -> dict | None:
 
 
 def result_to_proposal_section(*, user, network: Network, result) -> dict | None:
-    """The button under a working-group result: make it a proposal to the plenary. No
-    query (the person's networks are remembered per request)."""
-    if not can_submit(user, network):
+    """The buttons under a working-group result: make it a proposal to the plenary, of the
+    working group's network or of its parent network, where the person may submit. No query
+    (``network`` comes with its parent; the person's networks are remembered per request)."""
+    targets = [
+        target
+        for target in (network, network.parent)
+        if target is not None and can_submit(user, target)
+    ]
+    if not targets:
         return None
-    return {"url": f"/networks/{network.slug}/proposals/new/?result={result.pk}"}
+    return {
+        "targets": [
+            {"network": target, "url": f"/networks/{target.slug}/proposals/new/?result={result.pk}"}
+            for target in targets
+        ]
+    }

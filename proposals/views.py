@@ -5,12 +5,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from network.models import WorkingGroupResult
+from network.permissions import can_see_internal
 
 from . import selectors, services
 from .forms import AgendaForm, CommentForm, MoveForm, ProposalFilterForm, ProposalForm
@@ -53,15 +55,20 @@ def proposal_list(request, slug):
     )
 
 
-def _source_result(network, result_id):
-    """The working-group result of this network to turn into a proposal, or None."""
+def _source_result(request, network, result_id):
+    """The working-group result to turn into a proposal to this network's plenary: a result
+    of the network's own working groups or of its sub-networks' ones that the person may
+    see; else 404 (None without ``result``)."""
     if not result_id or not str(result_id).isdigit():
         return None
-    return get_object_or_404(
-        WorkingGroupResult.objects.select_related("working_group"),
+    result = get_object_or_404(
+        WorkingGroupResult.objects.select_related("working_group__network"),
+        Q(working_group__network=network) | Q(working_group__network__parent=network),
         pk=result_id,
-        working_group__network=network,
     )
+    if not can_see_internal(request.user, result.working_group.network):
+        raise Http404
+    return result
 
 
 @login_required
@@ -69,7 +76,7 @@ def proposal_create(request, slug):
     network = get_network_for_proposals(request, slug)
     if not can_submit(request.user, network):
         raise PermissionDenied
-    result = _source_result(network, request.GET.get("result") or request.POST.get("result"))
+    result = _source_result(request, network, request.GET.get("result"))
     regions = selectors.planning_regions_for(network)
     initial = {}
     if result is not None:

@@ -15,9 +15,9 @@ from django.test import TestCase
 
 from meetings.models import DatePoll, Invitation, Meeting, MeetingKind, Registration
 from network.models import Measure, Membership, Network, Representative
+from notifications.models import OutgoingMail
 from proposals.models import Proposal
 from providers.models import Offer, Organisation, PlanningRegion
-from notifications.models import OutgoingMail
 
 pytestmark = pytest.mark.django_db
 

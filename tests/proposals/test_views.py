@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from network.models import WorkingGroup, WorkingGroupResult
 from proposals import services
 from proposals.models import Proposal, Stage
+from tests.factories import MembershipFactory, NetworkFactory
 
 PDF = b"%PDF-1.4 Ergebnis der Kleingruppe"
 
@@ -196,3 +197,24 @@ def test_the_list_costs_the_same_for_3_and_30_proposals(client, world):
     # filter, count and page of proposals.
     assert queries() == small
     assert small <= 15
+
+
+def test_a_sub_networks_result_goes_to_the_parent_networks_plenary(client, world):
+    local = NetworkFactory(name="Netzwerk Alsfeld", slug="alsfeld", parent=world.ag78)
+    MembershipFactory(network=local, organisation=world.provider)
+    group = WorkingGroup.objects.create(network=local, name="Kleingruppe Schule")
+    result = WorkingGroupResult.objects.create(
+        working_group=group, title="Ablauf Schule", text="Ansprechpersonen benennen."
+    )
+    client.force_login(world.alice)  # member of both networks
+    group_page = client.get(f"/networks/alsfeld/working-groups/{group.pk}/").content.decode()
+    assert f'href="/networks/alsfeld/proposals/new/?result={result.pk}"' in group_page
+    assert f'href="/networks/ag78/proposals/new/?result={result.pk}"' in group_page
+    response = client.post(
+        url(world, f"new/?result={result.pk}"), {"title": "Ablauf Schule", "text": "…"}
+    )
+    assert response.status_code == 302
+    assert Proposal.objects.get().network == world.ag78
+    # A member of the parent network only must not pull in the local group's result.
+    client.force_login(world.bob)
+    assert client.get(url(world, f"new/?result={result.pk}")).status_code == 404
