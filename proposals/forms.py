@@ -108,3 +108,33 @@ class ProposalFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["stage"].queryset = stages
         self.fields["region"].queryset = regions
+
+
+class StageForm(forms.ModelForm):
+    class Meta:
+        model = Stage
+        fields = ["name", "position", "kind"]
+        widgets = {"position": forms.NumberInput(attrs={"min": 0, "max": 99})}
+
+    def validate_unique(self):
+        # The network is set by the service; the name's uniqueness is checked across the
+        # whole formset in ``StageFormSet.clean``.
+        pass
+
+
+class BaseStageFormSet(forms.BaseModelFormSet):
+    def clean(self):
+        super().clean()
+        names = [
+            form.cleaned_data["name"].strip().casefold()
+            for form in self.forms
+            if form.has_changed() or form.instance.pk
+            if form.cleaned_data.get("name") and not form.cleaned_data.get("DELETE")
+        ]
+        if len(names) != len(set(names)):
+            raise forms.ValidationError(_("Each stage needs a name of its own."))
+
+
+StageFormSet = forms.modelformset_factory(
+    Stage, form=StageForm, formset=BaseStageFormSet, extra=1, can_delete=True
+)

@@ -69,6 +69,45 @@ def stages_ensure(*, network: Network) -> list[Stage]:
     )
 
 
+@transaction.atomic
+def stages_configure(*, network: Network, by, changes: list[dict]) -> list[Stage]:
+    """The coordinator sets the network's decision path. ``changes``: one dict per stage,
+    ``{"stage": Stage | None, "name", "position", "kind", "delete": bool}``; ``stage`` None adds
+    one. A stage that still holds proposals cannot be deleted; the path keeps an open stage
+    first, where new proposals start."""
+    stages_ensure(network=network)
+    for change in changes:
+        stage = change.get("stage")
+        if stage is not None and stage.network_id != network.pk:
+            raise ProposalError(_("This stage belongs to another network."))
+        if change.get("delete"):
+            if stage is None:
+                continue
+            if stage.proposals.exists() or ProposalMove.objects.filter(to_stage=stage).exists():
+                raise ProposalError(
+                    _("The stage “%(stage)s” has proposals and cannot be deleted.")
+                    % {"stage": stage.name}
+                )
+            stage.delete()
+            continue
+        stage = stage or Stage(network=network)
+        stage.name = change["name"].strip()
+        stage.position = change["position"]
+        stage.kind = change["kind"]
+        stage.save()
+    stages = list(Stage.objects.filter(network=network).order_by("position", "pk"))
+    if not stages or stages[0].kind != Kind.OPEN:
+        raise ProposalError(_("The first stage must be an open one: new proposals start there."))
+    audit_log(
+        actor=by,
+        action="proposal.stages_configured",
+        target=network,
+        network_id=network.pk,
+        stages=[f"{stage.position}. {stage.name} ({stage.kind})" for stage in stages],
+    )
+    return stages
+
+
 def _check_region(planning_region: PlanningRegion | None) -> None:
     if (
         planning_region is not None

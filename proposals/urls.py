@@ -9,6 +9,7 @@ app_name = "proposals"
 urlpatterns = [
     path("", views.proposal_list, name="list"),
     path("new/", views.proposal_create, name="create"),
+    path("stages/", views.stages_configure, name="stages"),
     path("<int:pk>/", views.proposal_detail, name="detail"),
     path("<int:pk>/attachment/", views.proposal_attachment, name="attachment"),
     path("<int:pk>/comment/", views.proposal_comment, name="comment"),

@@ -15,9 +15,16 @@ from network.models import WorkingGroupResult
 from network.permissions import can_see_internal
 
 from . import selectors, services
-from .forms import AgendaForm, CommentForm, MoveForm, ProposalFilterForm, ProposalForm
+from .forms import (
+    AgendaForm,
+    CommentForm,
+    MoveForm,
+    ProposalFilterForm,
+    ProposalForm,
+    StageFormSet,
+)
 from .models import Stage
-from .permissions import can_submit, get_network_for_proposals, get_proposal_for
+from .permissions import can_move, can_submit, get_network_for_proposals, get_proposal_for
 
 PAGE_SIZE = 20
 
@@ -51,6 +58,7 @@ def proposal_list(request, slug):
             "filtered": filters.stage is not None or filters.planning_region is not None,
             "query": query.urlencode(),
             "can_submit": can_submit(request.user, network),
+            "can_configure": can_move(request.user, network),
         },
     )
 
@@ -230,3 +238,33 @@ def proposal_agenda(request, slug, pk):
         "proposals/proposal_agenda.html",
         {"network": proposal.network, "proposal": proposal, "form": form},
     )
+
+
+@login_required
+def stages_configure(request, slug):
+    """The coordinator names, orders and adds the stages of the network's decision path."""
+    network = get_network_for_proposals(request, slug, coordinate=True)
+    # Opening the page shows the default path the network would start with, as rows.
+    services.stages_ensure(network=network)
+    queryset = Stage.objects.filter(network=network).order_by("position", "pk")
+    formset = StageFormSet(request.POST or None, queryset=queryset)
+    if request.method == "POST" and formset.is_valid():
+        changes = [
+            {
+                "stage": form.instance if form.instance.pk else None,
+                "delete": form.cleaned_data.get("DELETE", False),
+                "name": form.cleaned_data.get("name", ""),
+                "position": form.cleaned_data.get("position") or 0,
+                "kind": form.cleaned_data.get("kind") or Stage.Kind.OPEN,
+            }
+            for form in formset.forms
+            if form.has_changed()
+        ]
+        try:
+            services.stages_configure(network=network, by=request.user, changes=changes)
+        except services.ProposalError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("The decision path has been saved."))
+            return redirect(f"{network.get_absolute_url()}proposals/stages/")
+    return render(request, "proposals/stages.html", {"network": network, "formset": formset})

@@ -218,3 +218,55 @@ def test_a_sub_networks_result_goes_to_the_parent_networks_plenary(client, world
     # A member of the parent network only must not pull in the local group's result.
     client.force_login(world.bob)
     assert client.get(url(world, f"new/?result={result.pk}")).status_code == 404
+
+
+def test_the_coordinator_configures_the_decision_path(client, world, proposal):
+    stages = list(Stage.objects.filter(network=world.ag78).order_by("position"))
+    data = {
+        "form-TOTAL_FORMS": str(len(stages) + 1),
+        "form-INITIAL_FORMS": str(len(stages)),
+        "form-MIN_NUM_FORMS": "0",
+        "form-MAX_NUM_FORMS": "1000",
+    }
+    for i, stage in enumerate(stages):
+        data |= {
+            f"form-{i}-id": stage.pk,
+            f"form-{i}-name": stage.name,
+            f"form-{i}-position": stage.position,
+            f"form-{i}-kind": stage.kind,
+        }
+    # Rename one, delete an empty one, add a new one.
+    data["form-1-name"] = "in der zentralen Steuerungsgruppe"
+    data["form-6-DELETE"] = "on"  # "zurückgestellt"
+    data |= {"form-7-name": "an die Verwaltung verwiesen", "form-7-position": "8"}
+    data["form-7-kind"] = "deferred"
+    stages_url = url(world, "stages/")
+    client.force_login(world.alice)
+    assert client.get(stages_url).status_code == 403
+    client.force_login(world.kim)
+    assert client.get(stages_url).status_code == 200
+    response = client.post(stages_url, data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    names = list(
+        Stage.objects.filter(network=world.ag78).order_by("position").values_list("name", flat=True)
+    )
+    assert "in der zentralen Steuerungsgruppe" in names
+    assert "zurückgestellt" not in names and names[-1] == "an die Verwaltung verwiesen"
+    # The stage that holds the proposal cannot go.
+    data["form-0-DELETE"] = "on"
+    data.pop("form-6-DELETE")
+    current = list(Stage.objects.filter(network=world.ag78).order_by("position"))
+    for i, stage in enumerate(current):
+        data |= {
+            f"form-{i}-id": stage.pk,
+            f"form-{i}-name": stage.name,
+            f"form-{i}-position": stage.position,
+            f"form-{i}-kind": stage.kind,
+        }
+    data |= {"form-TOTAL_FORMS": str(len(current)), "form-INITIAL_FORMS": str(len(current))}
+    for key in [k for k in data if k.startswith(f"form-{len(current)}-")]:
+        data.pop(key)
+    response = client.post(stages_url, data)
+    assert response.status_code == 200
+    assert "kann nicht gelöscht werden" in response.content.decode()
+    assert Stage.objects.filter(pk=proposal.stage_id).exists()

@@ -216,7 +216,7 @@ MATRIX: dict[str, Entry] = {
         f"proposals:{name}": Entry(
             statuses(404, anonymous=302, org_admin=403, coordinator=200, site_admin=200)
         )
-        for name in ("move", "agenda")
+        for name in ("move", "agenda", "stages")
     },
     # --- providers ---
     "providers:detail": Entry(statuses(404, org_admin=200, site_admin=200)),
