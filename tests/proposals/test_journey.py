@@ -53,8 +53,13 @@ def test_proposal_journey(page, axe_check, site_url, world):
     axe_check(page)
     assert proposal_mails() == []
 
-    # The coordinator moves it through two stages, each with a dated note.
+    # The coordinator looks at the network's decision path, then moves the proposal through
+    # two stages, each with a dated note.
     log_in(page, site_url, world.kim)
+    visit(page, axe_check, "/networks/ag78/proposals/")
+    page.get_by_role("link", name="Entscheidungsweg").click()
+    expect(page.locator("h1")).to_have_text("Entscheidungsweg")
+    axe_check(page)
     for stage, note in [
         ("in der Steuerungsgruppe", "In der Steuerungsgruppe am 20.11. vorgestellt."),
         ("in der AG 78 beraten", "Die AG 78 empfiehlt die Vorlage an den Ausschuss."),
