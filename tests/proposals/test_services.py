@@ -159,3 +159,16 @@ def test_a_working_group_result_becomes_a_proposal_with_its_document(world):
     assert proposal.source_result == result
     with proposal.attachment.open("rb") as attachment:
         assert attachment.read() == PDF
+
+
+def test_a_repeated_event_queues_no_second_mail(world, django_capture_on_commit_callbacks):
+    from proposals import events
+
+    proposal = submit(world)
+    with django_capture_on_commit_callbacks(execute=True):
+        move = services.proposal_move(
+            proposal=proposal, by=world.kim, to_stage=stage(world, "in der Steuerungsgruppe")
+        )
+        events.proposal_moved.send_event(move=move)
+    assert OutgoingMail.objects.filter(kind="proposal-moved").count() == 1
+    assert len(mail.outbox) == 1
