@@ -61,14 +61,15 @@ format: install-dev
 
 # Update the German catalogues after changing user-facing strings.
 messages: install-dev
-	for app in core providers network meetings proposals notifications; do \
+	for app in core providers network meetings pinboard news proposals notifications; do \
 	  (cd $$app && ../$(BIN)/python ../manage.py makemessages -l de -l en --no-obsolete); done
 	# The project catalogue (locale/): templates/ and config/. 'app/?*' skips an app's own files
 	# but not templates/<app>/ (a bare 'app' would match both).
 	$(BIN)/python manage.py makemessages -l de -l en --no-obsolete --ignore=.venv --ignore=var \
 	  --ignore=build --ignore=tests --ignore=static --ignore=locale --ignore='*.egg-info' \
 	  --ignore='core/?*' --ignore='providers/?*' --ignore='network/?*' --ignore='meetings/?*' \
-	  --ignore='proposals/?*' --ignore='notifications/?*'
+	  --ignore='notifications/?*' --ignore='pinboard/?*' --ignore='news/?*' \
+	  --ignore='proposals/?*'
 	$(BIN)/python manage.py compilemessages --ignore=.venv
 
 clean:

@@ -6,6 +6,7 @@ from django.urls import include, path
 from core import views as core_views
 from meetings.views import calendar as meeting_calendars
 from meetings.views import registration as meeting_registration
+from news.feeds import NetworkNewsFeed
 
 admin.site.login = secure_admin_login(admin.site.login)
 admin.site.site_header = settings.PORTAL_NAME
@@ -27,8 +28,12 @@ urlpatterns = [
     ),
     path("notifications/rsvp/<str:token>/", meeting_registration.rsvp, name="rsvp"),
     path("networks/<slug:slug>/proposals/", include("proposals.urls")),
+    # The news app's Atom feed of a network's public news, beside its calendar.
+    path("networks/<slug:slug>/news.atom", NetworkNewsFeed(), name="network_news_feed"),
     path("networks/", include("network.urls")),
     path("meetings/", include("meetings.urls")),
+    path("pinboard/", include("pinboard.urls")),
+    path("news/", include("news.urls")),
     path("notifications/", include("notifications.urls")),
     path("", include("pages.urls")),
     path("", include("core.urls")),

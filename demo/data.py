@@ -15,12 +15,6 @@ DEMO_USERS = [
     {"email": "traeger@example.org", "name": "Tara Träger"},
 ]
 
-# Further logins printed by load_demo: people the story creates (an organisation's admin),
-# who coordinate a network of a seed. (label, email)
-DEMO_COORDINATOR_LOGINS = [
-    ("Koordination AG 78 Vogelsbergkreis", "jugendamt-vogelsberg@example.org"),
-]
-
 
 # --- Organisations of the seeds ---------------------------------------------------------------
 # key: (name, kind, legal form, city, county, [municipalities served], admin person). The key
@@ -332,7 +326,8 @@ NETWORKS = {
             ("Duisburg", ["Duisburg"]),
             ("Oberhausen", ["Oberhausen"]),
         ],
-        "coordinators": ["koordination@example.org"],
+        # Seed 000: the alliance is coordinated by one of its providers.
+        "coordinators": ["freiraumwohnung@example.org"],
     },
     "ag78-vogelsbergkreis": {
         "name": "AG 78 Vogelsbergkreis",
@@ -385,7 +380,7 @@ NETWORKS = {
         "reason": "Gesetz zur Kooperation und Information im Kinderschutz (KKG)",
         "legal_form": "Netzwerk",
         "municipalities": [("Hochsauerlandkreis", ["Olsberg", "Bestwig", "Meschede", "Brilon"])],
-        "coordinators": ["koordination@example.org", "kreisjugendamt-hsk@example.org"],
+        "coordinators": ["kreisjugendamt-hsk@example.org"],
     },
     "kinderschutz-olsberg": {
         "name": "Netzwerk Frühe Hilfen und Kinderschutz Olsberg",
@@ -420,7 +415,8 @@ NETWORKS = {
         "contact_name": "Pressestelle der Stadt Herten",
         "contact_email": "presse-herten@example.org",
         "municipalities": [("Kreis Recklinghausen", ["Herten"])],
-        "coordinators": ["koordination@example.org", "jugendamt-herten@example.org"],
+        # Seed 004: the youth office and the job centre run their cooperation together.
+        "coordinators": ["jugendamt-herten@example.org", "vestische-arbeit@example.org"],
     },
 }
 

@@ -8,6 +8,7 @@ from network.models import Measure
 from network.services import measure_set_status
 
 from .meetings import feedback_collect, meeting_announce, minutes_record, people_register
+from .networks import coordinator as coordinator_of
 from .world import Demo
 
 VIERSEN_MINUTES = """\
@@ -138,7 +139,7 @@ def wesel_cooperation_meeting_held(demo: Demo) -> Meeting:
     """Seed 000: the providers met two months ago; of the two measures that came out of it
     one is under way and one is overdue."""
     timeline = demo.timeline
-    coordinator = demo.people["koordination@example.org"]
+    coordinator = coordinator_of(demo, "traegerverbund-kreis-wesel")
     with timeline.back_to(-90):
         meeting = meeting_announce(
             network=demo.networks["traegerverbund-kreis-wesel"],

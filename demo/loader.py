@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from notifications.models import OutgoingMail
 
-from . import history, proposals, upcoming
+from . import bulletin, history, proposals, upcoming
 from .clock import Timeline
 from .data import DEMO_USERS
 from .networks import (
@@ -90,6 +90,8 @@ def _story(demo: Demo) -> None:
     proposals.ag78_proposals(demo, regions, ag78_result)
     upcoming.olsberg_poll_open(demo)
     upcoming.herten_meetings_ahead(demo)
+    bulletin.news_published(demo)
+    bulletin.pinboard_posts(demo)
 
 
 def demo_summary(demo: Demo) -> str:

@@ -13,6 +13,7 @@ from meetings.services import (
 )
 
 from .meetings import meeting_announce, people_register
+from .networks import coordinator as coordinator_of
 from .world import Demo
 
 YES, MAYBE, NO = DatePollAnswer.Answer.YES, DatePollAnswer.Answer.MAYBE, DatePollAnswer.Answer.NO
@@ -22,7 +23,7 @@ def wesel_meetings_ahead(demo: Demo) -> None:
     """Seed 000: the next cooperation meeting in Schermbeck is open to providers outside the
     alliance (Tara Träger's organisation registers as a guest); the training plan is a draft."""
     timeline = demo.timeline
-    coordinator = demo.people["koordination@example.org"]
+    coordinator = coordinator_of(demo, "traegerverbund-kreis-wesel")
     wesel = demo.networks["traegerverbund-kreis-wesel"]
     schermbeck = meeting_announce(
         network=wesel,

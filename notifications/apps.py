@@ -7,8 +7,8 @@ class NotificationsConfig(AppConfig):
     verbose_name = _("Notifications")
 
     def ready(self):
-        # checks register the system checks, reminders the beat task.
-        from . import checks, personal_data, receivers, reminders  # noqa: F401
+        # checks register the system checks, reminders and digest the beat tasks.
+        from . import checks, digest, personal_data, receivers, reminders  # noqa: F401
 
         receivers.connect()
         personal_data.register()

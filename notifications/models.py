@@ -76,6 +76,10 @@ class NotificationSettings(models.Model):
         _("reminders about review dates of cooperation agreements"), default=True
     )
     minutes_notices = models.BooleanField(_("notices when minutes are published"), default=True)
+    # None: the default for the person's role (on for representatives, off for others).
+    weekly_digest = models.BooleanField(_("weekly digest of my networks"), null=True, default=None)
+    # The end of the period the last weekly digest looked at (sent or found empty).
+    digest_covered_until = models.DateTimeField(_("digest covered until"), null=True, blank=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     # Mail kind → the switch that turns it off. Kinds not listed cannot be switched off.
@@ -87,6 +91,7 @@ class NotificationSettings(models.Model):
         "measure-overdue": "measure_reminders",
         "agreement-review": "agreement_reminders",
         "minutes-published": "minutes_notices",
+        "weekly-digest": "weekly_digest",
     }
 
     class Meta:

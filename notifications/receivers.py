@@ -15,11 +15,12 @@ from meetings import events as meeting_events
 from meetings.models import Invitation, Meeting, Registration
 from meetings.services.invitations import audience_of
 from network import events as network_events
+from pinboard import events as pinboard_events
 from proposals import events as proposal_events
 from proposals.selectors import proposal_followers
 from providers import events as provider_events
 
-from . import mails, mails_organisations, mails_proposals
+from . import mails, mails_bulletin, mails_organisations, mails_proposals
 from .outbox import mail_enqueue_many
 
 
@@ -128,6 +129,18 @@ def on_join_request_decided(sender, *, join_request, **kwargs) -> None:
     _queue([mails_organisations.join_request_decided_mail(join_request)])
 
 
+# --- Pinboard ------------------------------------------------------------------------------
+
+
+def on_pinboard_answer_posted(sender, *, answer, **kwargs) -> None:
+    """The poster's organisation gets the answer, with Reply-To the person who answered."""
+    _queue(mails_bulletin.answer_mails(answer))
+
+
+def on_pinboard_post_reported(sender, *, report, **kwargs) -> None:
+    _queue(mails_bulletin.report_mails(report))
+
+
 # --- Proposals ----------------------------------------------------------------------------
 
 
@@ -156,5 +169,7 @@ def connect() -> None:
         (provider_events.join_request_created, on_join_request_created),
         (provider_events.join_request_decided, on_join_request_decided),
         (proposal_events.proposal_moved, on_proposal_moved),
+        (pinboard_events.answer_posted, on_pinboard_answer_posted),
+        (pinboard_events.post_reported, on_pinboard_post_reported),
     ]:
         event.connect(receiver, dispatch_uid=f"notifications.{receiver.__name__}")

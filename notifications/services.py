@@ -15,6 +15,6 @@ def notifications_switch_off(*, user, kind: str) -> None:
         preferences, _created = NotificationSettings.objects.select_for_update().get_or_create(
             user=user
         )
-        if getattr(preferences, flag):
+        if getattr(preferences, flag) is not False:  # None: the default of the role
             setattr(preferences, flag, False)
             preferences.save(update_fields=[flag, "updated_at"])

@@ -13,6 +13,7 @@ from meetings.models import Invitation, Meeting, Registration
 from meetings.permissions import can_manage_meeting
 
 from . import unsubscribe as unsubscribe_links
+from .digest import digest_on_by_default
 from .forms import NotificationSettingsForm
 from .models import NotificationSettings, OutgoingMail
 from .outbox import outbox_retry_failed
@@ -138,7 +139,11 @@ def notification_settings(request):
     instance = NotificationSettings.objects.filter(user=request.user).first()
     if instance is None:
         instance = NotificationSettings(user=request.user)
-    form = NotificationSettingsForm(request.POST or None, instance=instance)
+    form = NotificationSettingsForm(
+        request.POST or None,
+        instance=instance,
+        digest_default=digest_on_by_default(request.user),
+    )
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, _("Your notification settings have been saved."))

@@ -1,11 +1,37 @@
 """Reads for the pages that combine several apps."""
 
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Count, Q
 from django.utils import timezone
 
 from meetings.models import Meeting, Registration
 from network.models import Measure, Membership, Network
+from news.selectors import latest_public_news
 from providers.models import OrganisationMember
+
+HOME_MEETINGS = 6
+HOME_NEWS = 5
+HOME_OPEN_NETWORKS = 6
+
+
+def home_context() -> dict:
+    """The public home page, the same for everybody: three queries (upcoming public meetings
+    with their networks, the latest public news with theirs, public networks looking for
+    members)."""
+    meetings = (
+        Meeting.objects.visible_to(AnonymousUser())
+        .filter(status=Meeting.Status.PUBLISHED, start__gte=timezone.now())
+        .select_related("network")
+        .order_by("start")[:HOME_MEETINGS]
+    )
+    open_networks = Network.objects.filter(
+        visibility=Network.Visibility.PUBLIC, is_open_for_members=True
+    ).order_by("name")[:HOME_OPEN_NETWORKS]
+    return {
+        "meetings": list(meetings),
+        "news": list(latest_public_news(limit=HOME_NEWS)),
+        "open_networks": list(open_networks),
+    }
 
 
 def dashboard_context(user) -> dict:

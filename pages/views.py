@@ -12,11 +12,12 @@ from core import privacy
 from core.forms import AccountDeleteForm
 from core.security import reauthentication_required
 
-from .selectors import dashboard_context
+from .selectors import dashboard_context, home_context
 
 
 def home(request):
-    return render(request, "pages/home.html")
+    """The front door of the region's networks: public meetings, news, open networks."""
+    return render(request, "pages/home.html", home_context())
 
 
 @login_required

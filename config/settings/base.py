@@ -52,6 +52,8 @@ INSTALLED_APPS = [
     "network",
     "meetings",
     "proposals",
+    "pinboard",
+    "news",
     "notifications",
     "pages",
     "demo",
@@ -287,6 +289,8 @@ CELERY_BEAT_SCHEDULE = {
         "task": "notifications.reminders.send_due_reminders",
         "schedule": 300.0,
     },
+    # Hourly, so a digest goes out soon after Monday 07:00; one per person and week.
+    "weekly-digest": {"task": "notifications.digest.send_weekly_digests", "schedule": 3600.0},
     "retention-anonymise": {"task": "meetings.tasks.retention_run", "schedule": 6 * 3600.0},
 }
 

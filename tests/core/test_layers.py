@@ -10,7 +10,18 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-APPS = ["core", "providers", "network", "meetings", "proposals", "notifications", "pages", "demo"]
+APPS = [
+    "core",
+    "providers",
+    "network",
+    "meetings",
+    "pinboard",
+    "news",
+    "proposals",
+    "notifications",
+    "pages",
+    "demo",
+]
 LINT_IMPORTS = Path(sys.executable).parent / "lint-imports"
 
 

@@ -32,7 +32,7 @@ from .processes import (
 )
 
 COORDINATOR = ("koordination@example.org", "demo-portal-2026")
-NETWORK = "Kooperation ambulanter Jugendhilfeträger Kreis Wesel"  # the coordinator's, in the demo
+NETWORK = "Netzwerk Frühe Hilfen Kreis Viersen"  # the coordinator's, in the demo
 
 
 @dataclass

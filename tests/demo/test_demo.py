@@ -165,13 +165,43 @@ class TheLoadedDemo(TestCase):
 
     def test_printed_logins_log_in(self):
         printed = re.findall(r"^\s+.+: (\S+@\S+) / (\S+)$", self.output, re.M)
-        assert ("admin@example.org", "demo-portal-2026") in printed and len(printed) == 4
-        assert ("jugendamt-vogelsberg@example.org", "demo-portal-2026") in printed
+        assert ("admin@example.org", "demo-portal-2026") in printed and len(printed) == 3
         for email, password in printed:
             response = self.client.post("/accounts/login/", {"login": email, "password": password})
             assert response.status_code == 302, email
             assert "/accounts/login/" not in response.url, email
             self.client.logout()
+
+    def test_each_seed_network_is_coordinated_by_whom_its_seed_names_with_a_printed_login(self):
+        """Seed 000: one of the alliance's providers; Frühe Hilfen and child protection: the
+        youth office (the Olsberg network: the town's family office); seed 004: the youth
+        office and the job centre."""
+        expected = {
+            "traegerverbund-kreis-wesel": {"freiraumwohnung GmbH"},
+            "ag78-vogelsbergkreis": {"Jugendamt Vogelsbergkreis"},
+            "fruehe-hilfen-kreis-viersen": {"Kreisjugendamt Viersen"},
+            "kinderschutz-hochsauerlandkreis": {"Kreisjugendamt Hochsauerlandkreis"},
+            "kinderschutz-olsberg": {"Familienbüro der Stadt Olsberg"},
+            "kooperation-herten": {"Jugendamt der Stadt Herten", "Vestische Arbeit Herten"},
+        }
+        block = self.output.split("Coordinators of the seed networks", 1)[1]
+        for slug, organisations in expected.items():
+            network = Network.objects.get(slug=slug)
+            coordinators = list(network.coordinators.all())
+            employers = {
+                member.organisation.name
+                for person in coordinators
+                for member in person.organisation_memberships.select_related("organisation")
+            }
+            assert organisations <= employers, (slug, employers)
+            line = next(line for line in block.splitlines() if network.name in line)
+            for person in coordinators:
+                assert person.email in line, (slug, person.email)
+                response = self.client.post(
+                    "/accounts/login/", {"login": person.email, "password": "demo-portal-2026"}
+                )
+                assert response.status_code == 302 and "/accounts/login/" not in response.url
+                self.client.logout()
 
 
 def _representatives(network: Network, statuses) -> set[tuple[int, int]]:

@@ -53,7 +53,7 @@ def test_application_accepted_in_portal_and_declined_in_admin(page, axe_check):
     axe_check(page)
 
     # The coordinator accepts in the portal.
-    log_in(page, "koordination@example.org")
+    log_in(page, "freiraumwohnung@example.org")  # the alliance's coordinator (seed 000)
     page.goto(NETWORK + "applications/")
     expect(page.locator("h1")).to_have_text("Aufnahmeanträge")
     axe_check(page)
@@ -107,6 +107,6 @@ def test_application_accepted_in_portal_and_declined_in_admin(page, axe_check):
         by_recipient.setdefault(message.to[0], []).append(message.subject)
     assert any("angenommen" in s for s in by_recipient["traeger@example.org"])
     assert any("abgelehnt" in s for s in by_recipient["rhein-ruhr@example.org"])
-    coordinator_subjects = by_recipient["koordination@example.org"]
+    coordinator_subjects = by_recipient["freiraumwohnung@example.org"]
     assert any("ist jetzt Mitglied" in s for s in coordinator_subjects)
     assert any("abgelehnt" in s for s in coordinator_subjects)

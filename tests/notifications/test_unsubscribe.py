@@ -10,7 +10,7 @@ from django.utils import timezone
 from meetings import services as meeting_services
 from meetings.models import Invitation
 from network.models import CooperationAgreement, Measure
-from notifications import mails
+from notifications import digest, mails
 from notifications.models import NotificationSettings
 from notifications.outbox import mail_enqueue_many
 from notifications.unsubscribe import unsubscribe_token
@@ -29,6 +29,12 @@ OPTIONAL_MAILS = {
     "measure-overdue": lambda w: mails.measure_overdue_mail(w.measure),
     "agreement-review": lambda w: mails.agreement_review_mail(w.agreement, w.user),
     "minutes-published": lambda w: mails.minutes_published_mail(w.meeting, w.user),
+    "weekly-digest": lambda w: digest.digest_mail(
+        w.user,
+        week="2027-W10",
+        sections=digest.digest_sections(w.user, timezone.now() - timedelta(days=7), timezone.now()),
+        since=timezone.now() - timedelta(days=7),
+    ),
 }
 
 
@@ -86,7 +92,8 @@ def test_optional_mail_unsubscribes_with_one_click_without_login(
     preferences = NotificationSettings.objects.get(user=world.user)
     others = set(NotificationSettings.OPTIONAL_KINDS.values()) - {switch}
     assert getattr(preferences, switch) is False
-    assert all(getattr(preferences, other) for other in others), "only this kind is off"
+    # None is "the default of the role" (the weekly digest): not switched off either.
+    assert all(getattr(preferences, other) is not False for other in others), "only this is off"
     # The next mail of this kind is not composed at all.
     assert world.user.pk in mails.opted_out_user_ids(kind, [world.user.pk])
     # Clicking again changes nothing and answers the same.

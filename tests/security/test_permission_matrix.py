@@ -9,6 +9,7 @@ import pytest
 from django.conf import settings
 from django.urls import reverse
 
+from .matrix_bulletin import news_kwargs, post_kwargs
 from .matrix_fixtures import (
     ROLES,
     Entry,
@@ -191,6 +192,49 @@ MATRIX: dict[str, Entry] = {
     ),
     "network:working_groups": Entry(
         statuses(404, anonymous=302, org_admin=200, coordinator=200, site_admin=200)
+    ),
+    # --- news (issue 14): network A is for members only, network B public ---
+    "network_news_feed": Entry(public(), kwargs=lambda w: {"slug": w.network_b.slug}),
+    "news:list": Entry(public()),
+    "news:create": Entry(
+        statuses(404, anonymous=302, org_admin=403, coordinator=200, site_admin=200)
+    ),
+    "news:detail": Entry(
+        statuses(404, org_admin=200, coordinator=200, site_admin=200), kwargs=news_kwargs
+    ),
+    "news:edit": Entry(
+        statuses(404, anonymous=302, org_admin=403, coordinator=200, site_admin=200),
+        kwargs=news_kwargs,
+    ),
+    # --- pinboard (issue 14): a post of Träger A (org_admin) to network A ---
+    "pinboard:board": Entry(login_required()),
+    "pinboard:create": Entry(statuses(403, anonymous=302, org_admin=200, other_member=200)),
+    "pinboard:network_board": Entry(
+        statuses(404, anonymous=302, org_admin=200, coordinator=200, site_admin=200)
+    ),
+    "pinboard:organisation_history": Entry(
+        statuses(404, anonymous=302, org_admin=200, site_admin=200),
+        kwargs=lambda w: {"slug": w.org_a.slug},
+    ),
+    "pinboard:detail": Entry(
+        statuses(404, anonymous=302, org_admin=200, coordinator=200, site_admin=200),
+        kwargs=post_kwargs,
+    ),
+    "pinboard:answer": Entry(
+        statuses(404, anonymous=302, org_admin=403, coordinator=403, site_admin=403),
+        kwargs=post_kwargs,
+    ),
+    "pinboard:done": Entry(
+        statuses(404, anonymous=302, org_admin=200, coordinator=403, site_admin=403),
+        kwargs=post_kwargs,
+    ),
+    "pinboard:report": Entry(
+        statuses(404, anonymous=302, org_admin=403, coordinator=403, site_admin=403),
+        kwargs=post_kwargs,
+    ),
+    "pinboard:hide": Entry(
+        statuses(404, anonymous=302, org_admin=403, coordinator=200, site_admin=200),
+        kwargs=post_kwargs,
     ),
     # --- notifications ---
     "notifications:meeting_delivery": Entry(
