@@ -13,11 +13,12 @@ from news.services import news_publish
 from pinboard.models import Post
 from pinboard.services import post_answer, post_create
 
+from .networks import coordinator as coordinator_of
 from .world import Demo
 
 
 def news_published(demo: Demo) -> None:
-    coordinator = demo.people["koordination@example.org"]
+    coordinator = coordinator_of(demo, "traegerverbund-kreis-wesel")
     wesel = demo.networks["traegerverbund-kreis-wesel"]
     schermbeck = Meeting.objects.get(network=wesel, title="Kooperations-Treffen in Schermbeck")
     news_publish(
