@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
 from meetings.models import Meeting
+from network.access import coordinated_network_ids, member_network_ids
 from network.models import Membership, Network
 from network.tree import with_parents
 from providers.models import PlanningRegion
@@ -110,6 +111,29 @@ def proposal_followers(proposal: Proposal):
         .select_related("user")
         .order_by("user_id")
     )
+
+
+def proposal_news_for(user, since, until) -> tuple[list[Proposal], list[ProposalMove]]:
+    """For the weekly digest: proposals submitted and moves made in ``(since, until]`` in
+    the networks whose proposals the person may see (member or coordinator). Two queries."""
+    network_ids = member_network_ids(user) | coordinated_network_ids(user)
+    if not network_ids:
+        return [], []
+    proposals = list(
+        Proposal.objects.filter(
+            network_id__in=network_ids, created_at__gt=since, created_at__lte=until
+        )
+        .select_related("network")
+        .order_by("created_at", "pk")
+    )
+    moves = list(
+        ProposalMove.objects.filter(
+            proposal__network_id__in=network_ids, created_at__gt=since, created_at__lte=until
+        )
+        .select_related("proposal__network", "to_stage")
+        .order_by("created_at", "pk")
+    )
+    return proposals, moves
 
 
 # --- Sections on other apps' pages ----------------------------------------------------------
