@@ -61,14 +61,14 @@ format: install-dev
 
 # Update the German catalogues after changing user-facing strings.
 messages: install-dev
-	for app in core providers network meetings circulars pinboard news notifications reports; do \
+	for app in core providers network meetings circulars pinboard news proposals notifications reports; do \
 	  (cd $$app && ../$(BIN)/python ../manage.py makemessages -l de -l en --no-obsolete); done
 	# The project catalogue (locale/): templates/ and config/. 'app/?*' skips an app's own files
 	# but not templates/<app>/ (a bare 'app' would match both).
 	$(BIN)/python manage.py makemessages -l de -l en --no-obsolete --ignore=.venv --ignore=var \
 	  --ignore=build --ignore=tests --ignore=static --ignore=locale --ignore='*.egg-info' \
 	  --ignore='core/?*' --ignore='providers/?*' --ignore='network/?*' --ignore='meetings/?*' \
-	  --ignore='notifications/?*' --ignore='circulars/?*' --ignore='pinboard/?*' --ignore='news/?*' --ignore='reports/?*'
+	  --ignore='notifications/?*' --ignore='circulars/?*' --ignore='pinboard/?*' --ignore='news/?*' --ignore='proposals/?*' --ignore='reports/?*'
 	$(BIN)/python manage.py compilemessages --ignore=.venv
 
 clean:

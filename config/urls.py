@@ -28,6 +28,7 @@ urlpatterns = [
         name="network_calendar",
     ),
     path("notifications/rsvp/<str:token>/", meeting_registration.rsvp, name="rsvp"),
+    path("networks/<slug:slug>/proposals/", include("proposals.urls")),
     # The news app's Atom feed of a network's public news, beside its calendar.
     path("networks/<slug:slug>/news.atom", NetworkNewsFeed(), name="network_news_feed"),
     # The reports app at the addresses of the network and the meeting (DESIGN.md, "Stable

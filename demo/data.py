@@ -107,6 +107,25 @@ ORGANISATIONS = {
         ["Alsfeld", "Lauterbach (Hessen)", "Schotten"],
         ("Vera Berg", "jugendamt-vogelsberg@example.org"),
     ),
+    # fictional: independent providers in the AG 78 of the Vogelsbergkreis (seed 001)
+    "jugendhilfe-vogelsberg": (
+        "Jugendhilfe im Vogelsberg e. V.",
+        "provider",
+        "ev",
+        "Alsfeld",
+        "Vogelsbergkreis",
+        ["Alsfeld", "Romrod", "Homberg (Ohm)"],
+        ("Jana Vogel", "jugendhilfe-vogelsberg@example.org"),
+    ),
+    "familienzentrum-schotten": (
+        "Familienzentrum Schotten gGmbH",
+        "provider",
+        "ggmbh",
+        "Schotten",
+        "Vogelsbergkreis",
+        ["Schotten", "Ulrichstein"],
+        ("Sven Schott", "familienzentrum-schotten@example.org"),
+    ),
     # seed 002
     "kreisjugendamt-viersen": (
         "Kreisjugendamt Viersen",
@@ -416,6 +435,8 @@ MEMBERSHIPS = [
     ],
     ("traegerverbund-kreis-wesel", "jugendhilfe-rhein-ruhr", "applied", "member"),
     ("ag78-vogelsbergkreis", "jugendamt-vogelsbergkreis", "active", "coordinating"),
+    ("ag78-vogelsbergkreis", "jugendhilfe-vogelsberg", "active", "member"),
+    ("ag78-vogelsbergkreis", "familienzentrum-schotten", "active", "member"),
     ("fruehe-hilfen-kreis-viersen", "kreisjugendamt-viersen", "active", "coordinating"),
     ("fruehe-hilfen-kreis-viersen", "jugendamt-stadt-viersen", "active", "member"),
     ("fruehe-hilfen-kreis-viersen", "jugendamt-nettetal", "active", "member"),
@@ -457,3 +478,37 @@ COLLEAGUES = [
     ("jugendamt-herten", "Jana Falk", "fallmanagement-herten@example.org", "Fallmanagement"),
     ("vestische-arbeit-herten", "Malte Berger", "u25-herten@example.org", "Fallmanagement U25"),
 ]
+
+
+# Planning regions of the youth office Vogelsbergkreis, each with its social spaces (seed 001:
+# "Sozialraumteams in den einzelnen Planungsregionen"): entered in Django admin, so rows.
+# {planning region: ([municipalities], {social space: [municipalities]})}
+VOGELSBERG_PLANNING_REGIONS = {
+    "Planungsregion Nord": (
+        ["Alsfeld", "Antrifttal", "Homberg (Ohm)", "Kirtorf", "Romrod", "Schwalmtal"],
+        {
+            "Sozialraum Alsfeld": ["Alsfeld"],
+            "Sozialraum Ohm und Schwalm": [
+                "Antrifttal",
+                "Homberg (Ohm)",
+                "Kirtorf",
+                "Romrod",
+                "Schwalmtal",
+            ],
+        },
+    ),
+    "Planungsregion Ost": (
+        ["Lauterbach (Hessen)", "Schlitz", "Wartenberg", "Lautertal (Vogelsberg)", "Herbstein"],
+        {
+            "Sozialraum Lauterbach": ["Lauterbach (Hessen)", "Wartenberg"],
+            "Sozialraum Schlitzerland": ["Schlitz"],
+        },
+    ),
+    "Planungsregion West": (
+        ["Schotten", "Ulrichstein", "Mücke", "Gemünden (Felda)", "Grebenau", "Feldatal"],
+        {
+            "Sozialraum Schotten": ["Schotten", "Ulrichstein"],
+            "Sozialraum Mücke und Feldatal": ["Mücke", "Feldatal", "Gemünden (Felda)"],
+        },
+    ),
+}

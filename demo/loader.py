@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from notifications.models import OutgoingMail
 
-from . import bulletin, circulars, history, upcoming
+from . import bulletin, circulars, history, proposals, upcoming
 from .clock import Timeline
 from .data import DEMO_USERS
 from .networks import (
@@ -72,6 +72,12 @@ def _story(demo: Demo) -> None:
     history.olsberg_network_meeting_held(demo)
     with timeline.back_to(-100):
         working_group = working_group_start(demo)
+    with timeline.back_to(-95):
+        regions = proposals.planning_regions_enter(demo)
+        proposals.offers_in_social_spaces(demo, regions)
+        ag78_group = proposals.ag78_working_group_start(demo)
+    with timeline.back_to(-60):
+        ag78_result = proposals.ag78_working_group_report(demo, ag78_group)
     history.wesel_cooperation_meeting_held(demo)
     with timeline.back_to(-40):
         working_group_report(demo, working_group)
@@ -84,6 +90,7 @@ def _story(demo: Demo) -> None:
     upcoming.wesel_meetings_ahead(demo)
     upcoming.viersen_meeting_ahead(demo)
     upcoming.ag78_retreat_ahead(demo)
+    proposals.ag78_proposals(demo, regions, ag78_result)
     upcoming.olsberg_poll_open(demo)
     upcoming.herten_meetings_ahead(demo)
     bulletin.news_published(demo)

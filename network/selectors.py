@@ -288,7 +288,7 @@ def member_people(network: Network):
 
 def working_groups_of(network: Network):
     """The network's working groups with their lead, to look one up by id. Lazy."""
-    return WorkingGroup.objects.select_related("lead").filter(network=network)
+    return WorkingGroup.objects.select_related("lead", "network__parent").filter(network=network)
 
 
 def working_groups_to_list(network: Network):
@@ -303,12 +303,18 @@ def working_groups_to_list(network: Network):
 
 def working_group_context(user, group: WorkingGroup) -> dict:
     """The working group's members (by name), whether the person is one of them, and its
-    results with their authors: two queries."""
+    results with their authors and the sections other apps add under each result (the
+    proposals app: "submit as a proposal"): two queries."""
     members = list(group.members.order_by("name", "email"))
+    results = list(group.results.select_related("created_by"))
+    for result in results:
+        result.sections = page_sections(
+            "network.working_group_result", user=user, network=group.network, result=result
+        )
     return {
         "members": members,
         "is_member": any(member.pk == user.pk for member in members),
-        "results": group.results.select_related("created_by"),
+        "results": results,
     }
 
 

@@ -31,6 +31,7 @@ from network.access import member_network_ids
 from network.models import Membership, Representative
 from news.selectors import news_visible_to
 from pinboard.selectors import board_posts, my_board_network_ids
+from proposals.selectors import proposal_news_for
 
 from .mails import compose
 from .models import NotificationSettings, OutgoingMail
@@ -144,11 +145,35 @@ def new_circulars(user, since: datetime, until: datetime) -> list[DigestItem]:
     ]
 
 
+def proposal_news(user, since: datetime, until: datetime) -> list[DigestItem]:
+    """Proposals submitted and moved on in the person's networks (members and coordinators)."""
+    proposals, moves = proposal_news_for(user, since, until)
+    items = [
+        DigestItem(
+            title=proposal.title,
+            url=f"{settings.SITE_URL}{proposal.get_absolute_url()}",
+            detail=_("new proposal · %(network)s") % {"network": proposal.network.name},
+        )
+        for proposal in proposals
+    ]
+    items += [
+        DigestItem(
+            title=move.proposal.title,
+            url=f"{settings.SITE_URL}{move.proposal.get_absolute_url()}",
+            detail=_("now: %(stage)s · %(network)s")
+            % {"stage": move.to_stage.name, "network": move.proposal.network.name},
+        )
+        for move in moves
+    ]
+    return items
+
+
 SECTIONS: list[tuple[str, Callable]] = [
     (_("New meetings"), new_meetings),
     (_("Circulars"), new_circulars),
     (_("News"), new_news),
     (_("New on the pinboard"), new_pinboard_posts),
+    (_("Proposals in your networks"), proposal_news),
 ]
 
 

@@ -17,9 +17,18 @@ from meetings.models import Invitation, Meeting, PollInvitation, Registration
 from meetings.services.invitations import audience_of
 from network import events as network_events
 from pinboard import events as pinboard_events
+from proposals import events as proposal_events
+from proposals.selectors import proposal_followers
 from providers import events as provider_events
 
-from . import mails, mails_bulletin, mails_circulars, mails_organisations, mails_polls
+from . import (
+    mails,
+    mails_bulletin,
+    mails_circulars,
+    mails_organisations,
+    mails_polls,
+    mails_proposals,
+)
 from .outbox import mail_enqueue_many
 
 
@@ -181,6 +190,18 @@ def on_pinboard_post_reported(sender, *, report, **kwargs) -> None:
     _queue(mails_bulletin.report_mails(report))
 
 
+# --- Proposals ----------------------------------------------------------------------------
+
+
+def on_proposal_moved(sender, *, move, **kwargs) -> None:
+    """One mail per follower who may still see the proposal; not to the person who moved it."""
+    _queue(
+        mails_proposals.proposal_moved_mail(move, follower.user)
+        for follower in proposal_followers(move.proposal)
+        if follower.user_id != move.by_id
+    )
+
+
 def connect() -> None:
     for event, receiver in [
         (meeting_events.meeting_published, on_meeting_published),
@@ -200,6 +221,7 @@ def connect() -> None:
         (provider_events.member_invited, on_member_invited),
         (provider_events.join_request_created, on_join_request_created),
         (provider_events.join_request_decided, on_join_request_decided),
+        (proposal_events.proposal_moved, on_proposal_moved),
         (pinboard_events.answer_posted, on_pinboard_answer_posted),
         (pinboard_events.post_reported, on_pinboard_post_reported),
     ]:

@@ -55,10 +55,23 @@ class MunicipalityAdmin(PortalAdmin):
 
 @admin.register(PlanningRegion)
 class PlanningRegionAdmin(PortalAdmin):
-    list_display = ["name", "kind", "county"]
+    list_display = ["name", "kind", "parent", "county", "youth_office"]
     list_filter = ["kind", "county"]
-    search_fields = ["name", "districts"]
-    autocomplete_fields = ["county", "municipalities"]
+    search_fields = ["name", "districts", "parent__name", "youth_office__name"]
+    autocomplete_fields = ["county", "municipalities", "youth_office", "parent"]
+    list_select_related = ["county", "parent", "youth_office"]
+
+
+class PlanningRegionInline(admin.TabularInline):
+    """A youth office enters its planning regions and their social spaces (seed 001)."""
+
+    model = PlanningRegion
+    fk_name = "youth_office"
+    extra = 0
+    fields = ["name", "kind", "parent", "county", "municipalities"]
+    autocomplete_fields = ["county", "municipalities", "parent"]
+    verbose_name = _("planning region or social space of this youth office")
+    verbose_name_plural = _("planning regions and social spaces of this youth office")
 
 
 @admin.register(FieldOfWork)
@@ -109,12 +122,18 @@ class OrganisationAdmin(PortalAdmin):
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["fields_of_work", "municipalities", "jurisdiction", "created_by"]
     readonly_fields = ["created_at"]
-    inlines = [OrganisationMemberInline]
+    inlines = [OrganisationMemberInline, PlanningRegionInline]
     actions = [verify_organisations]
     date_hierarchy = "created_at"
     formfield_overrides = {
         models.URLField: {"widget": AdminURLFieldWidget, "assume_scheme": "https"},
     }
+
+    def get_inlines(self, request, obj):
+        """Planning regions belong to youth offices only."""
+        if obj is None or obj.kind != Organisation.Kind.YOUTH_OFFICE:
+            return [OrganisationMemberInline]
+        return self.inlines
 
 
 @admin.register(OrganisationMember)
@@ -149,5 +168,11 @@ class OfferAdmin(PortalAdmin):
     list_display = ["title", "organisation", "is_active", "is_free", "age_from", "age_to"]
     list_filter = ["is_active", "is_free", "target_groups", "fields_of_work"]
     search_fields = ["title", "description", "organisation__name"]
-    autocomplete_fields = ["organisation", "target_groups", "fields_of_work", "municipalities"]
+    autocomplete_fields = [
+        "organisation",
+        "target_groups",
+        "fields_of_work",
+        "municipalities",
+        "planning_regions",
+    ]
     list_select_related = ["organisation"]

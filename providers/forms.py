@@ -10,7 +10,7 @@ from .models import (
     OrganisationMember,
     TargetGroup,
 )
-from .selectors import DirectoryFilters
+from .selectors import DirectoryFilters, planning_region_choices
 
 
 class MunicipalityChoiceField(forms.ModelMultipleChoiceField):
@@ -26,6 +26,19 @@ def municipality_field(label, help_text=""):
         help_text=help_text,
         widget=forms.SelectMultiple(attrs={"size": 8}),
     )
+
+
+class PlanningRegionChoiceField(forms.ModelChoiceField):
+    """Planning regions with their social spaces below them, named with the county."""
+
+    def label_from_instance(self, obj):
+        if obj.parent_id:
+            return f"{obj.parent.name} › {obj.name}"
+        return f"{obj.name} ({obj.county.name})"
+
+
+class PlanningRegionMultipleChoiceField(forms.ModelMultipleChoiceField):
+    label_from_instance = PlanningRegionChoiceField.label_from_instance
 
 
 class OrganisationForm(forms.ModelForm):
@@ -95,6 +108,13 @@ class OfferForm(forms.ModelForm):
         _("Municipalities"),
         _("Where the offer is available. Empty: wherever your organisation works."),
     )
+    planning_regions = PlanningRegionMultipleChoiceField(
+        label=_("Planning regions and social spaces"),
+        queryset=planning_region_choices(),
+        required=False,
+        help_text=_("The planning regions or social spaces of the youth office it serves, if any."),
+        widget=forms.SelectMultiple(attrs={"size": 6}),
+    )
     target_groups = forms.ModelMultipleChoiceField(
         label=_("Target groups"),
         queryset=TargetGroup.objects.all(),
@@ -118,6 +138,7 @@ class OfferForm(forms.ModelForm):
             "age_from",
             "age_to",
             "municipalities",
+            "planning_regions",
             "is_free",
             "languages",
             "accessibility_notes",
@@ -197,6 +218,12 @@ class DirectoryFilterForm(forms.Form):
         min_value=0,
         max_value=99,
     )
+    region = PlanningRegionChoiceField(
+        label=_("Planning region or social space"),
+        queryset=planning_region_choices(),
+        required=False,
+        empty_label=_("All planning regions"),
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -234,4 +261,5 @@ class DirectoryFilterForm(forms.Form):
             field_of_work_id=data["field_of_work"].pk if data.get("field_of_work") else None,
             target_group_id=data["target_group"].pk if data.get("target_group") else None,
             age=data.get("age"),
+            planning_region=data.get("region"),
         )

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -116,6 +117,27 @@ class PlanningRegion(models.Model):
     districts = models.TextField(
         _("city districts"), blank=True, help_text=_("One city district per line, if any.")
     )
+    # Entered per youth office (seed 001: "Sozialraumteams pro Planungsregion"): the youth
+    # office that plans in it; a social space lies in one planning region.
+    youth_office = models.ForeignKey(
+        "Organisation",
+        verbose_name=_("youth office"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="planning_regions",
+        limit_choices_to={"kind": "youth_office"},
+    )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("planning region"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="social_spaces",
+        limit_choices_to={"kind": "planning_region"},
+        help_text=_("For a social space: the planning region it belongs to."),
+    )
 
     class Meta:
         verbose_name = _("planning region / social space")
@@ -124,6 +146,14 @@ class PlanningRegion(models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.county})"
+
+    def clean(self):
+        if self.parent_id and self.kind != self.Kind.SOCIAL_SPACE:
+            raise ValidationError(
+                {"parent": _("Only a social space lies in a planning region. Leave it empty.")}
+            )
+        if self.parent_id and self.parent.county_id != self.county_id:
+            raise ValidationError({"parent": _("The planning region lies in another county.")})
 
 
 # --- Organisations ------------------------------------------------------------------------
@@ -440,6 +470,12 @@ class Offer(models.Model):
     age_to = models.PositiveSmallIntegerField(_("age to (years)"), null=True, blank=True)
     municipalities = models.ManyToManyField(
         Municipality, verbose_name=_("municipalities"), blank=True, related_name="offers"
+    )
+    planning_regions = models.ManyToManyField(
+        PlanningRegion,
+        verbose_name=_("planning regions and social spaces"),
+        blank=True,
+        related_name="offers",
     )
     is_free = models.BooleanField(_("free of charge"), default=True)
     languages = models.CharField(

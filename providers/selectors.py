@@ -4,6 +4,7 @@ and an organisation's people."""
 from dataclasses import dataclass, field
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Value
+from django.db.models.functions import Coalesce
 
 from core.permissions import is_site_admin
 from core.sections import page_sections
@@ -17,8 +18,16 @@ from .models import (
     Organisation,
     OrganisationInvitation,
     OrganisationMember,
+    PlanningRegion,
 )
 from .permissions import can_edit_organisation, can_see_staff_contacts, member_for
+
+
+def planning_region_choices() -> QuerySet[PlanningRegion]:
+    """Every planning region, each followed by its social spaces, by county. Lazy; one query."""
+    return PlanningRegion.objects.select_related("county", "parent").order_by(
+        "county__name", Coalesce("parent__name", "name"), "parent__name", "name"
+    )
 
 
 @dataclass(frozen=True)
@@ -30,11 +39,17 @@ class DirectoryFilters:
     field_of_work_id: int | None = None
     target_group_id: int | None = None
     age: int | None = None
+    planning_region: PlanningRegion | None = None
 
     @property
     def filters_offers(self) -> bool:
-        """Target group and age describe offers, so only matching offers are shown."""
-        return self.target_group_id is not None or self.age is not None
+        """Target group, age and planning region describe offers, so only matching offers
+        are shown."""
+        return (
+            self.target_group_id is not None
+            or self.age is not None
+            or self.planning_region is not None
+        )
 
 
 def _place_ids(filters: DirectoryFilters) -> list[int] | None:
@@ -54,6 +69,10 @@ def matching_offers(filters: DirectoryFilters) -> QuerySet[Offer]:
         offers = offers.filter(Q(age_from__isnull=True) | Q(age_from__lte=filters.age)).filter(
             Q(age_to__isnull=True) | Q(age_to__gte=filters.age)
         )
+    if filters.planning_region is not None:
+        # A planning region covers its social spaces.
+        region = filters.planning_region
+        offers = offers.filter(Q(planning_regions=region) | Q(planning_regions__parent=region))
     place_ids = _place_ids(filters)
     if place_ids is not None and filters.filters_offers:
         # An offer without municipalities of its own is offered wherever its organisation works.

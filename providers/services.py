@@ -57,7 +57,7 @@ OFFER_FIELDS = (
     "contact_phone",
     "is_active",
 )
-OFFER_M2M = ("target_groups", "fields_of_work", "municipalities")
+OFFER_M2M = ("target_groups", "fields_of_work", "municipalities", "planning_regions")
 
 
 class ProviderError(DomainError):

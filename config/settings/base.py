@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "network",
     "meetings",
     "circulars",
+    "proposals",
     "pinboard",
     "news",
     "notifications",

@@ -18,6 +18,7 @@ APPS = [
     "circulars",
     "pinboard",
     "news",
+    "proposals",
     "notifications",
     "pages",
     "demo",

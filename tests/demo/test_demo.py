@@ -6,6 +6,7 @@ work."""
 
 import io
 import re
+from datetime import date
 
 import pytest
 from django.apps import apps
@@ -15,6 +16,8 @@ from django.test import TestCase
 from meetings.models import DatePoll, Invitation, Meeting, MeetingKind, Registration
 from network.models import Measure, Membership, Network, Representative
 from notifications.models import OutgoingMail
+from proposals.models import Proposal
+from providers.models import Offer, Organisation, PlanningRegion
 
 pytestmark = pytest.mark.django_db
 
@@ -165,6 +168,22 @@ class TheLoadedDemo(TestCase):
         done = poll.invitations.filter(answered_at__isnull=False).count()
         assert 0 < done < asked and poll.closes_at is not None
         assert poll.invitations.exclude(comment="").exists()
+
+    def test_the_ag78_plans_in_regions_and_moves_proposals_to_the_committee(self):
+        youth_office = Organisation.objects.get(name="Jugendamt Vogelsbergkreis")
+        regions = PlanningRegion.objects.filter(youth_office=youth_office)
+        assert regions.filter(kind="planning_region").count() == 3
+        assert regions.filter(kind="social_space", parent__isnull=False).count() == 6
+        assert Offer.objects.filter(planning_regions__kind="social_space").count() >= 2
+        ag78 = Network.objects.get(slug="ag78-vogelsbergkreis")
+        assert ag78.coordinators.filter(email="jugendamt-vogelsberg@example.org").exists()
+        assert ag78.working_groups.filter(results__isnull=False).exists()
+        proposals = Proposal.objects.filter(network=ag78)
+        assert proposals.values("stage").distinct().count() >= 3
+        decided = proposals.get(stage__kind="accepted")
+        assert decided.decision_reference and decided.decision_date < date.today()
+        assert proposals.filter(meeting__isnull=False, source_result__isnull=False).exists()
+        assert OutgoingMail.objects.filter(kind="proposal-moved").exists()
 
     def test_printed_logins_log_in(self):
         printed = re.findall(r"^\s+.+: (\S+@\S+) / (\S+)$", self.output, re.M)

@@ -31,6 +31,7 @@ from django.utils import timezone
 from circulars.models import Circular, CircularAttachment
 from meetings.models import AgendaItem, PollInvitation
 from network.models import CooperationAgreement, Measure, WorkingGroup, WorkingGroupResult
+from proposals.services import proposal_submit
 from providers.models import JoinRequest, Offer, OrganisationInvitation
 
 from .factories import (
@@ -142,6 +143,13 @@ def build_world() -> SimpleNamespace:
         name="anlage.pdf",
     )
     circular_draft = Circular.objects.create(network=network_a, subject="Entwurf", text="Text")
+    proposal = proposal_submit(
+        network=network_a,
+        by=users["org_admin"],
+        title="Sozialraumteams",
+        text="Vorschlag",
+        attachment=SimpleUploadedFile("antrag.pdf", b"%PDF-1.4 test"),
+    )
     return SimpleNamespace(
         circular=circular,
         circular_attachment=circular_attachment,
@@ -170,6 +178,7 @@ def build_world() -> SimpleNamespace:
         org_invitation=org_invitation,
         join_request=join_request,
         offer=offer,
+        proposal=proposal,
     )
 
 
@@ -337,6 +346,10 @@ KWARGS = {
     "circulars:delete": lambda w: _net(w, pk=w.circular_draft.pk),
     "rsvp": _rsvp_token,
     "notifications:unsubscribe": _unsubscribe_token,
+    **{
+        f"proposals:{name}": lambda w: _net(w, pk=w.proposal.pk)
+        for name in ("detail", "attachment", "comment", "support", "follow", "move", "agenda")
+    },
     "notifications:meeting_delivery": lambda w: {"meeting_id": w.meeting_a.pk},
     "notifications:meeting_delivery_retry": lambda w: {"meeting_id": w.meeting_a.pk},
     "reports:network_report": _net,

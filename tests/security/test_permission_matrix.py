@@ -314,6 +314,23 @@ MATRIX: dict[str, Entry] = {
     "notifications:settings": Entry(statuses(200, anonymous=302)),
     # The signed link in optional mails: works without logging in, the same for everyone.
     "notifications:unsubscribe": Entry(statuses(200)),
+    # --- proposals: members and coordinators of the network, nobody else knows them ---
+    **{
+        f"proposals:{name}": Entry(
+            statuses(404, anonymous=302, org_admin=200, coordinator=200, site_admin=200)
+        )
+        for name in ("list", "create", "detail", "attachment")
+    },
+    **{
+        f"proposals:{name}": Entry(statuses(405, anonymous=302))
+        for name in ("comment", "support", "follow")
+    },
+    **{
+        f"proposals:{name}": Entry(
+            statuses(404, anonymous=302, org_admin=403, coordinator=200, site_admin=200)
+        )
+        for name in ("move", "agenda", "stages")
+    },
     # --- providers ---
     "providers:detail": Entry(statuses(404, org_admin=200, site_admin=200)),
     "providers:directory": Entry(statuses(200)),
