@@ -16,7 +16,7 @@ from tests.network.test_browser_journey import log_in
 def test_the_coordinator_finds_and_reads_the_report(page, axe_check):
     call_command("load_demo", stdout=io.StringIO())
     training = Meeting.objects.get(certifiable=True, status="held")
-    log_in(page, "koordination@example.org")
+    log_in(page, "freiraumwohnung@example.org")
     page.goto("/networks/traegerverbund-kreis-wesel/")
     axe_check(page)
     page.get_by_role("link", name="Netzwerkbericht").click()

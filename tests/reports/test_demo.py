@@ -22,7 +22,7 @@ def text_of(response) -> str:
 def test_the_demo_fills_the_report_the_lists_and_the_certificates(client):
     call_command("load_demo", stdout=io.StringIO())
     wesel = Network.objects.get(slug="traegerverbund-kreis-wesel")
-    coordinator = User.objects.get(email="koordination@example.org")
+    coordinator = User.objects.get(email="freiraumwohnung@example.org")
     training = Meeting.objects.get(kind=MeetingKind.TRAINING, certifiable=True, status="held")
 
     # The report's default period (last calendar year) has the training, its attendance,
