@@ -25,6 +25,11 @@ class Context:
     coordinators: dict[int, list[int]] = field(default_factory=dict)
     working_groups: dict[int, tuple[int, str]] = field(default_factory=dict)
     counts: dict[str, int] = field(default_factory=dict)
+    # (meeting, person) of every invitation and of every registered person, in meeting order
+    invited: list[tuple] = field(default_factory=list)
+    registered: list[tuple] = field(default_factory=list)
+    emails: dict[int, str] = field(default_factory=dict)
+    memberships: list[tuple[int, int]] = field(default_factory=list)
 
     def __post_init__(self):
         self.rng = random.Random(self.seed)

@@ -126,6 +126,7 @@ def participation_create(ctx: Context, meetings: list[Meeting]) -> None:
                     declined_at=meeting.published_at + timedelta(days=1) if declined else None,
                 )
             )
+            ctx.invited.append((meeting, person))
             if declined or ctx.rng.random() > REGISTERING_SHARE:
                 continue
             when = meeting.published_at + timedelta(hours=ctx.rng.randint(1, 400))
@@ -133,6 +134,7 @@ def participation_create(ctx: Context, meetings: list[Meeting]) -> None:
             cancelled = not full and ctx.rng.random() < 0.05
             if not full and not cancelled:
                 registered += 1
+                ctx.registered.append((meeting, person))
             registrations.append(
                 Registration(
                     meeting_id=meeting.pk,

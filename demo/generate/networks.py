@@ -103,6 +103,7 @@ def memberships_create(ctx: Context) -> None:
     for membership in memberships:
         if membership.status != Membership.Status.ACTIVE:
             continue
+        ctx.memberships.append((membership.pk, membership.network_id))
         people = ctx.members_of_org[membership.organisation_id]
         chosen = ctx.rng.sample(people, min(len(people), 2 if ctx.rng.random() < 0.6 else 1))
         for index, person in enumerate(chosen):

@@ -85,6 +85,7 @@ def people_create(ctx: Context, count: int, password: str) -> None:
             )
         )
     ctx.user_ids = [user.pk for user in bulk(User, users)]
+    ctx.emails = {user.pk: user.email for user in users}
     members = []
     orgs = ctx.org_ids
     for index, user_id in enumerate(ctx.user_ids):

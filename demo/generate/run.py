@@ -66,6 +66,6 @@ def generate(*, scale: float, seed: int = 1, progress=None) -> dict[str, int]:
     step("feedback", content.feedback_create, ctx, generated_meetings)
     step("polls", content.polls_create, ctx)
     step("outbox", records.outbox_create, ctx, ctx.scaled(BASE_COUNTS["outbox"]))
-    step("audit log", records.audit_create, ctx)
+    step("audit log", records.audit_create, ctx, generated_meetings)
     audit_log(actor=None, action=MARKER_ACTION, scale=scale, seed=seed, counts=ctx.counts)
     return ctx.counts
