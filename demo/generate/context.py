@@ -29,6 +29,8 @@ class Context:
     invited: list[tuple] = field(default_factory=list)
     registered: list[tuple] = field(default_factory=list)
     emails: dict[int, str] = field(default_factory=dict)
+    # user id -> (organisation id -> OrganisationMember id)
+    member_ids: dict[tuple[int, int], int] = field(default_factory=dict)
     memberships: list[tuple[int, int]] = field(default_factory=list)
 
     def __post_init__(self):

@@ -110,7 +110,7 @@ def memberships_create(ctx: Context) -> None:
             representatives.append(
                 Representative(
                     membership_id=membership.pk,
-                    person_id=person,
+                    person_id=ctx.member_ids[membership.organisation_id, person],
                     role=Representative.Role.REPRESENTATIVE
                     if index == 0
                     else Representative.Role.DEPUTY,

@@ -105,6 +105,7 @@ def people_create(ctx: Context, count: int, password: str) -> None:
                 joined_at=ctx.now,
             )
         )
-    bulk(OrganisationMember, members)
+    for member in bulk(OrganisationMember, members):
+        ctx.member_ids[member.organisation_id, member.user_id] = member.pk
     ctx.count("people", len(ctx.user_ids))
     ctx.count("organisation_members", len(members))

@@ -10,7 +10,7 @@ from django.db.models import Count, F, Q
 from core.models import User
 from demo.generate import BASE_COUNTS, generate
 from meetings.models import Invitation, Meeting, MeetingKind, Registration
-from network.models import Measure, Membership, Network
+from network.models import Measure, Membership, Network, Representative
 from notifications.models import OutgoingMail
 from providers.models import Organisation
 
@@ -105,6 +105,16 @@ def test_generated_data_keeps_the_portals_rules():
     assert (
         set(Registration.objects.values_list("meeting__network_id", "organisation_id")) <= members
     )
+    # representatives are people of the member organisation
+    assert Representative.objects.exists()
+    assert not Representative.objects.exclude(
+        person__organisation=F("membership__organisation")
+    ).exists()
+    invited = set(Invitation.objects.values_list("user_id", "organisation_id"))
+    representing = set(
+        Representative.objects.values_list("person__user_id", "membership__organisation_id")
+    )
+    assert invited <= representing
     # every generated person can sign in (the privacy consent is given)
     assert not User.objects.filter(privacy_consent_version="").exists()
 
