@@ -18,6 +18,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from bench import setup_django
+from bench.server import children, max_rss_mb
 
 
 class FanoutError(RuntimeError):
@@ -70,6 +71,8 @@ def run(
             if not sink.wait_for(count, timeout=timeout):
                 raise FanoutError(f"only {len(sink.messages)} of {count} mails arrived")
             delivered = time.perf_counter()
+            worker_pids = [worker.process.pid, *children(worker.process.pid)]
+            worker_rss = max(max_rss_mb(pid) for pid in worker_pids)
             worker.stop()
 
             raw_messages = [
@@ -98,6 +101,7 @@ def run(
         "worker_deliver_seconds": round(worker_seconds, 3),
         "raw_smtplib_seconds": round(raw_seconds, 3),
         "ratio_worker_to_raw": round(worker_seconds / raw_seconds, 2),
+        "worker_max_rss_mb": worker_rss,
         "measured_at": timezone.now().isoformat(timespec="seconds"),
     }
     if output:
