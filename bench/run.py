@@ -147,10 +147,9 @@ def main(argv: list[str] | None = None) -> int:
     if "pages" not in skip:
         server = Gunicorn(port=args.port, log_path=out / "gunicorn.log").start()
         try:
-            for page in pages:  # warm up every worker
-                for _ in range(4):
-                    load.run(page.url, port=args.port, cookie=cookies[page.visitor],
-                             seconds=0.2, connections=2, processes=1)  # fmt: skip
+            for page in pages:  # warm up both workers on every page
+                load.run(page.url, port=args.port, cookie=cookies[page.visitor],
+                         seconds=0.5, connections=2, processes=1)  # fmt: skip
             rows, bare_runs = measure_pages(
                 pages,
                 cookies,

@@ -52,13 +52,11 @@ def _bench_admin():
 
 def find() -> Subjects:
     from django.db.models import Count, Q
-    from django.utils import timezone
 
-    from meetings.models import DatePoll, Invitation, Meeting, MeetingKind
+    from meetings.models import DatePoll
     from network.models import Membership, Network
 
-    now = timezone.now()
-    network = (
+    networks = (
         Network.objects.filter(
             parent__isnull=True,
             visibility=Network.Visibility.PUBLIC,
@@ -73,28 +71,39 @@ def find() -> Subjects:
             )
         )
         .order_by("-members", "pk")
-        .first()
     )
-    if network is None:
-        raise RuntimeError("No generated data: run manage.py generate_data first.")
-    coordinator = network.coordinators.order_by("pk").first()
-    _with_authenticator(coordinator)
+    for network in networks[:20]:
+        found = _in_network(network)
+        if found is not None:
+            return found
+    raise RuntimeError("No generated data to look at: run manage.py generate_data first.")
+
+
+def _in_network(network) -> Subjects | None:
+    from django.db.models import Count
+    from django.utils import timezone
+
+    from meetings.models import DatePoll, Invitation, Meeting, MeetingKind
+
     meetings = Meeting.objects.filter(network=network).exclude(kind=MeetingKind.CASE_CONFERENCE)
     meeting = (
-        meetings.filter(status=Meeting.Status.PUBLISHED, start__gt=now)
+        meetings.filter(status=Meeting.Status.PUBLISHED, start__gt=timezone.now())
         .annotate(people=Count("registrations"))
         .order_by("-people", "pk")
         .first()
     )
     held_meeting = meetings.filter(status=Meeting.Status.HELD).order_by("-start").first()
-    coordinators = set(network.coordinators.values_list("pk", flat=True))
+    coordinator = network.coordinators.order_by("pk").first()
     invitation = (
         Invitation.objects.filter(meeting=meeting, declined_at__isnull=True)
-        .exclude(user_id__in=coordinators)
+        .exclude(user_id__in=network.coordinators.values("pk"))
         .select_related("user", "organisation")
         .order_by("pk")
         .first()
     )
+    if meeting is None or held_meeting is None or invitation is None:
+        return None
+    _with_authenticator(coordinator)
     return Subjects(
         network=network,
         organisation=invitation.organisation,

@@ -10,7 +10,7 @@ from .context import Context, bulk
 from .names import NETWORK_KINDS, SUBNETWORK_NAMES
 from .people import places
 
-MEMBERS_PER_NETWORK = 24
+MEMBERS_PER_NETWORK = 30
 
 
 def networks_create(ctx: Context, count: int) -> None:
@@ -63,7 +63,7 @@ def _network(ctx: Context, name: str, kind: str, n: int, parent=None) -> Network
 
 
 def memberships_create(ctx: Context) -> None:
-    """About 24 member organisations per network (the first one coordinates), 1–2
+    """About 30 member organisations per network (the first one coordinates), 1–2
     representatives each, one or two coordinators from the lead organisation."""
     memberships = []
     for network_id in ctx.network_ids:
