@@ -136,7 +136,7 @@ def run(*, users: int, seconds: int, port: int, broker_url: str, out: Path) -> d
     from django.conf import settings
     from django.utils import timezone
 
-    from bench.server import Gunicorn
+    from bench.server import Gunicorn, collect_static
     from tests.support.processes import Worker, database_url, smtp_server
 
     out.mkdir(parents=True, exist_ok=True)
@@ -153,6 +153,7 @@ def run(*, users: int, seconds: int, port: int, broker_url: str, out: Path) -> d
         "CELERY_RESULT_BACKEND": broker_url,
         "SITE_URL": f"http://127.0.0.1:{port}",
     }
+    collect_static(env)
     with smtp_server() as (sink, smtp_port):
         env["EMAIL_URL"] = f"smtp://127.0.0.1:{smtp_port}"
         worker = Worker(

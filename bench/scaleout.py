@@ -105,7 +105,7 @@ def run(*, ports: tuple[int, int], broker_url: str, out: Path) -> dict:
     from django.utils import timezone
 
     from bench import subjects
-    from bench.server import Gunicorn
+    from bench.server import Gunicorn, collect_static
     from demo.generate import GENERATED_PASSWORD
     from meetings.models import Invitation, Meeting, MeetingKind
     from notifications.models import OutgoingMail
@@ -134,6 +134,7 @@ def run(*, ports: tuple[int, int], broker_url: str, out: Path) -> dict:
         "SITE_URL": f"http://127.0.0.1:{ports[0]}",
     }
     processes = []
+    collect_static(env)
     with smtp_server() as (sink, smtp_port):
         env["EMAIL_URL"] = f"smtp://127.0.0.1:{smtp_port}"
         try:

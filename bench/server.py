@@ -65,6 +65,16 @@ class Gunicorn:
             self._log.close()
 
 
+def collect_static(env: dict) -> None:
+    """The manifest the production storage needs (``collectstatic`` with ``env``'s settings)."""
+    subprocess.run(  # noqa: S603 - our interpreter and arguments
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
+        cwd=ROOT,
+        env={**os.environ, **env},
+        check=True,
+    )
+
+
 def children(pid: int) -> list[int]:
     """Direct child processes of ``pid`` (Linux /proc)."""
     found = []

@@ -32,6 +32,7 @@ def _with_authenticator(user) -> None:
 
 
 def _bench_admin():
+    from allauth.account.models import EmailAddress
     from django.conf import settings
     from django.contrib.auth import get_user_model
     from django.utils import timezone
@@ -47,6 +48,9 @@ def _bench_admin():
         },
     )
     _with_authenticator(admin)
+    EmailAddress.objects.get_or_create(
+        user=admin, email=admin.email, defaults={"verified": True, "primary": True}
+    )
     return admin
 
 

@@ -1,5 +1,6 @@
 """Organisations and their people."""
 
+from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
@@ -86,6 +87,14 @@ def people_create(ctx: Context, count: int, password: str) -> None:
         )
     ctx.user_ids = [user.pk for user in bulk(User, users)]
     ctx.emails = {user.pk: user.email for user in users}
+    # Signed up and confirmed: allauth's verified primary address, as after a real sign-up.
+    bulk(
+        EmailAddress,
+        [
+            EmailAddress(user_id=pk, email=email, verified=True, primary=True)
+            for pk, email in ctx.emails.items()
+        ],
+    )
     members = []
     orgs = ctx.org_ids
     for index, user_id in enumerate(ctx.user_ids):

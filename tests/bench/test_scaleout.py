@@ -14,7 +14,9 @@ from tests.support.processes import PrivateRedis
 @pytest.mark.slow
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.skipif(not shutil.which("redis-server"), reason="needs redis-server")
-def test_two_instances_two_workers_one_beat(tmp_path):
+def test_two_instances_two_workers_one_beat(tmp_path, settings):
+    # the servers check passwords with the production hashers, not the suite's fast one
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.PBKDF2PasswordHasher"]
     generate(scale=0.02, seed=6)
     broker = PrivateRedis(tmp_path).start()
     try:

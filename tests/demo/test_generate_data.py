@@ -3,6 +3,7 @@
 from io import StringIO
 
 import pytest
+from allauth.account.models import EmailAddress
 from django.core.management import CommandError, call_command
 from django.db import transaction
 from django.db.models import Count, F, Q
@@ -115,7 +116,8 @@ def test_generated_data_keeps_the_portals_rules():
         Representative.objects.values_list("person__user_id", "membership__organisation_id")
     )
     assert invited <= representing
-    # every generated person can sign in (the privacy consent is given)
+    # every generated person can sign in: a verified address, the privacy consent given
+    assert EmailAddress.objects.filter(verified=True, primary=True).count() == User.objects.count()
     assert not User.objects.filter(privacy_consent_version="").exists()
 
 
