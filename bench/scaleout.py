@@ -58,6 +58,23 @@ def _ticks(workers) -> int:
     )
 
 
+def _received(sink, rows) -> Counter:
+    """How often the SMTP sink received each of the mails of ``rows`` (by Message-ID)."""
+    from notifications.delivery import build_message
+
+    expected = {build_message(row).message()["Message-ID"] for row in rows}
+    return Counter(m["Message-ID"] for m in sink.parsed() if m["Message-ID"] in expected)
+
+
+def _deliveries(log: str) -> int:
+    """Delivery tasks a worker took (its log)."""
+    return sum(
+        1
+        for line in log.splitlines()
+        if "Task notifications.tasks.deliver" in line and line.endswith(" received")
+    )
+
+
 def _wait(condition, timeout: float, step: float = 0.5) -> bool:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -218,9 +235,7 @@ def run(*, ports: tuple[int, int], broker_url: str, out: Path) -> dict:
                 )
 
             _wait(invitations_delivered, timeout=180)
-            received = Counter(
-                m["Message-ID"] for m in sink.parsed() if f"/meetings/{draft.pk}/" in m.as_string()
-            )
+            received = _received(sink, invitation_mails)
             result["publish"] = {
                 "invitations": invitations,
                 "mails_sent": invitation_mails.filter(status=OutgoingMail.Status.SENT).count(),
@@ -270,11 +285,9 @@ def run(*, ports: tuple[int, int], broker_url: str, out: Path) -> dict:
                 60,
             )
             _wait(lambda: not reminders.exclude(status=OutgoingMail.Status.SENT).exists(), 120)
-            reminder_ids = Counter(
-                m["Message-ID"]
-                for m in sink.parsed()
-                if m["Subject"]
-                and any(f"/meetings/{meeting.pk}/" in m.as_string() for meeting in (first, second))
+            reminder_ids = _received(
+                sink,
+                reminders.filter(reference__in=[f"meeting:{first.pk}", f"meeting:{second.pk}"]),
             )
             result["beat"] = {
                 "ticks_in_10_s_one_beat": ticks_one_beat,
@@ -285,6 +298,8 @@ def run(*, ports: tuple[int, int], broker_url: str, out: Path) -> dict:
                     "two beats": reminders.filter(reference=f"meeting:{second.pk}").count(),
                 },
                 "reminders_received": sum(reminder_ids.values()),
+                "all_reminder_rows": reminders.count(),
+                "all_reminders_received": sum(_received(sink, reminders).values()),
                 "reminders_received_twice": sum(1 for n in reminder_ids.values() if n > 1),
             }
         finally:
@@ -301,6 +316,7 @@ def run(*, ports: tuple[int, int], broker_url: str, out: Path) -> dict:
         and beat["reminder_rows"]["two beats"] == len(people)
         and beat["reminders_received"] == 2 * len(people)
         and beat["reminders_received_twice"] == 0
+        and beat["all_reminders_received"] == beat["all_reminder_rows"]
     )
     (out / "scaleout.json").write_text(json.dumps(result, indent=2) + "\n")
     return result
