@@ -24,7 +24,7 @@ from pathlib import Path
 
 from bench import ROOT, setup_django
 
-SEATS_LEFT = 3
+SEATS_LEFT = 1
 
 
 def prepare(*, users: int) -> tuple[list[dict], list[int]]:
@@ -99,7 +99,7 @@ def locust_totals(csv_prefix: Path) -> dict:
     return totals
 
 
-def check(*, started_at, meeting_ids, sink, timeout: float = 180) -> dict:
+def check(*, last_mail_before: int, meeting_ids, sink, timeout: float = 180) -> dict:
     """Seats and mails after the run (waits for the worker to deliver what was queued)."""
     from django.db.models import Count, F, Q
 
@@ -112,7 +112,7 @@ def check(*, started_at, meeting_ids, sink, timeout: float = 180) -> dict:
         .filter(seats__gt=F("capacity"))
         .values_list("pk", "seats", "capacity")
     )
-    rows = OutgoingMail.objects.filter(created_at__gte=started_at)
+    rows = OutgoingMail.objects.filter(pk__gt=last_mail_before)
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline and rows.exclude(status=OutgoingMail.Status.SENT).exists():
         time.sleep(1)
@@ -134,16 +134,18 @@ def check(*, started_at, meeting_ids, sink, timeout: float = 180) -> dict:
 def run(*, users: int, seconds: int, port: int, broker_url: str, out: Path) -> dict:
     """The whole load test; ``broker_url`` is a Redis the run may fill (and flush)."""
     from django.conf import settings
-    from django.utils import timezone
 
     from bench.server import Gunicorn, collect_static
+    from notifications.models import OutgoingMail
     from tests.support.processes import Worker, database_url, smtp_server
 
     out.mkdir(parents=True, exist_ok=True)
     people, meeting_ids = prepare(users=users)
     people_file = out / "loadtest-people.json"
     people_file.write_text(json.dumps(people))
-    started_at = timezone.now()
+    last_mail_before = (
+        OutgoingMail.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+    )
     env = {
         "DJANGO_SETTINGS_MODULE": "config.settings.bench",
         "SECRET_KEY": settings.SECRET_KEY,
@@ -202,7 +204,7 @@ def run(*, users: int, seconds: int, port: int, broker_url: str, out: Path) -> d
         finally:
             server.stop()
         try:
-            checked = check(started_at=started_at, meeting_ids=meeting_ids, sink=sink)
+            checked = check(last_mail_before=last_mail_before, meeting_ids=meeting_ids, sink=sink)
         finally:
             worker.stop()
     totals = locust_totals(csv_prefix)

@@ -60,7 +60,7 @@ def agenda_create(ctx: Context, meetings: list[Meeting]) -> None:
                             if held
                             else "proposed"
                         ),
-                        created_at=meeting.start - timedelta(days=20),
+                        created_at=ctx.past(meeting.start - timedelta(days=20)),
                     )
                 )
         if held:

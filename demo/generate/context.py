@@ -2,7 +2,7 @@
 
 import random
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 
 BATCH = 2000
 
@@ -38,6 +38,10 @@ class Context:
 
     def scaled(self, base: int, *, minimum: int = 1) -> int:
         return max(minimum, round(base * self.scale))
+
+    def past(self, moment: datetime, *, before: timedelta = timedelta(hours=1)) -> datetime:
+        """``moment``, or a little before now if it lies ahead: nothing was done in the future."""
+        return min(moment, self.now - before)
 
     def count(self, name: str, number: int) -> None:
         self.counts[name] = self.counts.get(name, 0) + number

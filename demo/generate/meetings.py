@@ -88,11 +88,17 @@ def meetings_create(ctx: Context, count: int) -> list[Meeting]:
                 ),
                 status=status,
                 created_by_id=ctx.coordinators.get(network_id, [None])[0],
-                created_at=start - timedelta(days=40),
-                published_at=None if status == Meeting.Status.DRAFT else start - timedelta(days=30),
-                cancelled_at=start - timedelta(days=2)
-                if status == Meeting.Status.CANCELLED
-                else None,
+                created_at=ctx.past(start - timedelta(days=40), before=timedelta(days=3)),
+                published_at=(
+                    None
+                    if status == Meeting.Status.DRAFT
+                    else ctx.past(start - timedelta(days=30), before=timedelta(days=2))
+                ),
+                cancelled_at=(
+                    ctx.past(start - timedelta(days=2))
+                    if status == Meeting.Status.CANCELLED
+                    else None
+                ),
             )
         )
     meetings = bulk(Meeting, rows)
@@ -123,13 +129,15 @@ def participation_create(ctx: Context, meetings: list[Meeting]) -> None:
                     user_id=person,
                     organisation_id=organisation_id,
                     created_at=meeting.published_at,
-                    declined_at=meeting.published_at + timedelta(days=1) if declined else None,
+                    declined_at=(
+                        ctx.past(meeting.published_at + timedelta(days=1)) if declined else None
+                    ),
                 )
             )
             ctx.invited.append((meeting, person))
             if declined or ctx.rng.random() > REGISTERING_SHARE:
                 continue
-            when = meeting.published_at + timedelta(hours=ctx.rng.randint(1, 400))
+            when = ctx.past(meeting.published_at + timedelta(hours=ctx.rng.randint(1, 400)))
             full = meeting.capacity is not None and registered >= meeting.capacity
             cancelled = not full and ctx.rng.random() < 0.05
             if not full and not cancelled:

@@ -7,6 +7,7 @@ from allauth.account.models import EmailAddress
 from django.core.management import CommandError, call_command
 from django.db import transaction
 from django.db.models import Count, F, Q
+from django.utils import timezone
 
 from core.models import User
 from demo.generate import BASE_COUNTS, generate
@@ -116,6 +117,11 @@ def test_generated_data_keeps_the_portals_rules():
         Representative.objects.values_list("person__user_id", "membership__organisation_id")
     )
     assert invited <= representing
+    # nothing happened in the future
+    now = timezone.now()
+    assert not Meeting.objects.filter(Q(created_at__gt=now) | Q(published_at__gt=now)).exists()
+    assert not Registration.objects.filter(created_at__gt=now).exists()
+    assert not OutgoingMail.objects.filter(created_at__gt=now).exists()
     # every generated person can sign in: a verified address, the privacy consent given
     assert EmailAddress.objects.filter(verified=True, primary=True).count() == User.objects.count()
     assert not User.objects.filter(privacy_consent_version="").exists()
