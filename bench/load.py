@@ -30,7 +30,7 @@ class Result:
         if not self.latencies_ms:
             return 0.0
         ordered = sorted(self.latencies_ms)
-        return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+        return float(ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))])
 
     @property
     def p50_ms(self) -> float:
