@@ -11,6 +11,7 @@ queues what is due; the second, measured, finds everything already sent.
 
 import argparse
 import json
+import logging
 import os
 import subprocess
 import sys
@@ -138,7 +139,9 @@ def measure(sizes: list[int]) -> dict:
     from config.celery_app import app
     from meetings.models import Meeting
 
-    # Deliveries are queued nowhere: no worker belongs to this measurement.
+    # Deliveries are queued nowhere: no worker belongs to this measurement (and kombu need
+    # not warn that the in-memory transport has no host).
+    logging.getLogger("kombu.connection").setLevel(logging.ERROR)
     app.conf.task_always_eager = False
     app.conf.broker_url = "memory://"
     now = timezone.now()
