@@ -3,7 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: install install-local install-dev lock run test lint format messages demo clean
+.PHONY: install install-local install-dev lock run test lint format messages demo clean \
+	bench loadtest scaleout
 
 # Installs come from the lock files in requirements/ (exact versions, every file's hash);
 # pyproject.toml is where dependencies are edited, `make lock` pins them again.
@@ -73,3 +74,56 @@ messages: install-dev
 
 clean:
 	rm -rf var/db.sqlite3 var/broker var/celery-results var/mail var/cache
+
+# --- Measuring (issue 12; code in bench/, dev-only) ------------------------------------------
+# `make bench`: generated data (BENCH_SCALE 1 ≈ a federal state) on PostgreSQL + Redis,
+# gunicorn with 2 workers, every key page against the bare view; writes var/bench/report.json.
+# The database is kept and reused for the same scale and seed. Shorter: BENCH_SECONDS=1.
+BENCH_SCALE ?= 1
+BENCH_SEED ?= 1
+BENCH_SECONDS ?= 5
+BENCH_PORT ?= 8102
+BENCH_POSTGRES ?= postgres://postgres@127.0.0.1:5432
+BENCH_DATABASE_URL ?= $(BENCH_POSTGRES)/portal_bench_$(subst .,_,$(BENCH_SCALE))_$(BENCH_SEED)
+BENCH_REDIS_URL ?= redis://127.0.0.1:6379/2
+BENCH_ENV = DJANGO_SETTINGS_MODULE=config.settings.bench DATABASE_URL=$(BENCH_DATABASE_URL) \
+	REDIS_URL=$(BENCH_REDIS_URL) SITE_URL=http://127.0.0.1:$(BENCH_PORT)
+BENCH_ARGS ?=
+
+bench: install-dev
+	$(BENCH_ENV) $(BIN)/python -m bench.database
+	$(BENCH_ENV) $(BIN)/python manage.py migrate --noinput -v0
+	$(BENCH_ENV) $(BIN)/python manage.py generate_data --scale $(BENCH_SCALE) --seed $(BENCH_SEED)
+	$(BENCH_ENV) $(BIN)/python manage.py collectstatic --noinput -v0
+	$(BENCH_ENV) $(BIN)/python -m bench.run --port $(BENCH_PORT) --seconds $(BENCH_SECONDS) \
+	  $(BENCH_ARGS)
+
+# `make loadtest`: 200 simulated people browse, register, cancel and answer polls for 2 minutes
+# (locust, headless, loopback) against gunicorn + a worker; fails on any error response, any
+# meeting over its seats, any mail not sent exactly once. A fresh database each time.
+LOADTEST_SCALE ?= 0.1
+LOADTEST_USERS ?= 200
+LOADTEST_SECONDS ?= 120
+CHECK_REDIS_URL ?= redis://127.0.0.1:6379/3
+LOADTEST_ENV = DJANGO_SETTINGS_MODULE=config.settings.bench REDIS_URL=$(CHECK_REDIS_URL) \
+	DATABASE_URL=$(BENCH_POSTGRES)/portal_bench_loadtest
+
+loadtest: install-dev
+	$(LOADTEST_ENV) $(BIN)/python -m bench.database --fresh
+	$(LOADTEST_ENV) $(BIN)/python manage.py migrate --noinput -v0
+	$(LOADTEST_ENV) $(BIN)/python manage.py generate_data --scale $(LOADTEST_SCALE)
+	$(LOADTEST_ENV) $(BIN)/python manage.py collectstatic --noinput -v0
+	$(LOADTEST_ENV) $(BIN)/python -m bench.loadtest --users $(LOADTEST_USERS) \
+	  --seconds $(LOADTEST_SECONDS) --port 8103
+
+# `make scaleout`: two gunicorn instances, two Celery workers and one beat (then a second beat)
+# on one PostgreSQL and one Redis: sessions across instances, invitations and reminders once.
+SCALEOUT_ENV = DJANGO_SETTINGS_MODULE=config.settings.bench REDIS_URL=$(CHECK_REDIS_URL) \
+	DATABASE_URL=$(BENCH_POSTGRES)/portal_bench_scaleout
+
+scaleout: install-dev
+	$(SCALEOUT_ENV) $(BIN)/python -m bench.database --fresh
+	$(SCALEOUT_ENV) $(BIN)/python manage.py migrate --noinput -v0
+	$(SCALEOUT_ENV) $(BIN)/python manage.py generate_data --scale 0.02
+	$(SCALEOUT_ENV) $(BIN)/python manage.py collectstatic --noinput -v0
+	$(SCALEOUT_ENV) $(BIN)/python -m bench.scaleout --ports 8105,8106

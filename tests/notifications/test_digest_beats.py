@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from meetings.models import Meeting
 from notifications.digest import digest_due
-from notifications.testing import Beat, PrivateRedis, Worker, publishing_to, smtp_server
+from tests.support.processes import Beat, PrivateRedis, Worker, publishing_to, smtp_server
 
 from .factories import MeetingFactory, NetworkFactory, add_member_organisation
 

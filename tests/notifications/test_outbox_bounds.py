@@ -17,7 +17,7 @@ from notifications import checks, delivery
 from notifications.delivery import Outcome, mail_deliver
 from notifications.models import OutgoingMail
 from notifications.tasks import outbox_requeue_stale
-from notifications.testing import smtp_server
+from tests.support.processes import smtp_server
 
 from .test_outbox import _queue
 

@@ -18,7 +18,7 @@ from meetings.models import Meeting, Registration
 from notifications import checks, delivery
 from notifications.models import OutgoingMail
 from notifications.tasks import outbox_requeue_stale
-from notifications.testing import Beat, PrivateRedis, Worker, publishing_to, smtp_server
+from tests.support.processes import Beat, PrivateRedis, Worker, publishing_to, smtp_server
 
 from . import worker_settings_quick_sweep
 from .factories import MeetingFactory, NetworkFactory, add_member_organisation

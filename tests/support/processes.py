@@ -1,7 +1,8 @@
-"""Real parts for integration tests and the fan-out benchmark: a local SMTP server that records
+"""Real parts for integration tests and the benchmarks (bench/): a local SMTP server that records
 what it accepts, a Celery worker subprocess on the same database, publishing to a broker.
 
-Not imported by the running portal; aiosmtpd is a development dependency.
+Test and benchmark support only: never imported by the portal (aiosmtpd is a development
+dependency).
 """
 
 import logging
