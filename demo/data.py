@@ -478,37 +478,3 @@ COLLEAGUES = [
     ("jugendamt-herten", "Jana Falk", "fallmanagement-herten@example.org", "Fallmanagement"),
     ("vestische-arbeit-herten", "Malte Berger", "u25-herten@example.org", "Fallmanagement U25"),
 ]
-
-
-# Planning regions of the youth office Vogelsbergkreis, each with its social spaces (seed 001:
-# "Sozialraumteams in den einzelnen Planungsregionen"): entered in Django admin, so rows.
-# {planning region: ([municipalities], {social space: [municipalities]})}
-VOGELSBERG_PLANNING_REGIONS = {
-    "Planungsregion Nord": (
-        ["Alsfeld", "Antrifttal", "Homberg (Ohm)", "Kirtorf", "Romrod", "Schwalmtal"],
-        {
-            "Sozialraum Alsfeld": ["Alsfeld"],
-            "Sozialraum Ohm und Schwalm": [
-                "Antrifttal",
-                "Homberg (Ohm)",
-                "Kirtorf",
-                "Romrod",
-                "Schwalmtal",
-            ],
-        },
-    ),
-    "Planungsregion Ost": (
-        ["Lauterbach (Hessen)", "Schlitz", "Wartenberg", "Lautertal (Vogelsberg)", "Herbstein"],
-        {
-            "Sozialraum Lauterbach": ["Lauterbach (Hessen)", "Wartenberg"],
-            "Sozialraum Schlitzerland": ["Schlitz"],
-        },
-    ),
-    "Planungsregion West": (
-        ["Schotten", "Ulrichstein", "Mücke", "Gemünden (Felda)", "Grebenau", "Feldatal"],
-        {
-            "Sozialraum Schotten": ["Schotten", "Ulrichstein"],
-            "Sozialraum Mücke und Feldatal": ["Mücke", "Feldatal", "Gemünden (Felda)"],
-        },
-    ),
-}

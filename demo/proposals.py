@@ -18,11 +18,44 @@ from proposals.services import (
 from providers.models import County, PlanningRegion
 from providers.services import offer_create
 
-from .data import VOGELSBERG_PLANNING_REGIONS
 from .organisations import municipalities
 from .world import Demo
 
 AG78 = "ag78-vogelsbergkreis"
+
+
+# Planning regions of the youth office Vogelsbergkreis, each with its social spaces (seed 001:
+# "Sozialraumteams in den einzelnen Planungsregionen"): entered in Django admin, so rows.
+# {planning region: ([municipalities], {social space: [municipalities]})}
+VOGELSBERG_PLANNING_REGIONS = {
+    "Planungsregion Nord": (
+        ["Alsfeld", "Antrifttal", "Homberg (Ohm)", "Kirtorf", "Romrod", "Schwalmtal"],
+        {
+            "Sozialraum Alsfeld": ["Alsfeld"],
+            "Sozialraum Ohm und Schwalm": [
+                "Antrifttal",
+                "Homberg (Ohm)",
+                "Kirtorf",
+                "Romrod",
+                "Schwalmtal",
+            ],
+        },
+    ),
+    "Planungsregion Ost": (
+        ["Lauterbach (Hessen)", "Schlitz", "Wartenberg", "Lautertal (Vogelsberg)", "Herbstein"],
+        {
+            "Sozialraum Lauterbach": ["Lauterbach (Hessen)", "Wartenberg"],
+            "Sozialraum Schlitzerland": ["Schlitz"],
+        },
+    ),
+    "Planungsregion West": (
+        ["Schotten", "Ulrichstein", "Mücke", "Gemünden (Felda)", "Grebenau", "Feldatal"],
+        {
+            "Sozialraum Schotten": ["Schotten", "Ulrichstein"],
+            "Sozialraum Mücke und Feldatal": ["Mücke", "Feldatal", "Gemünden (Felda)"],
+        },
+    ),
+}
 
 
 def planning_regions_enter(demo: Demo) -> dict[str, PlanningRegion]:

@@ -206,11 +206,11 @@ def test_the_directory_runs_the_same_number_of_queries_for_10_and_200(client, pl
     _populate(200, places, families)
     large, response = _count_queries(client, "/providers/", params)
     assert len(response.context["page"].object_list) == 25
-    # Place choices (municipalities with counties), fields of work, target groups for the
-    # form; count and page of organisations; their fields of work and municipalities; their
+    # Place choices (municipalities with counties), planning regions, fields of work, target
+    # groups for the form; count and page of organisations; their fields of work and municipalities; their
     # shown offers, and those offers' target groups and municipalities.
     assert small == large
-    assert large <= 12
+    assert large <= 13
 
 
 def test_the_directory_speaks_english_with_the_language_cookie(client, directory, places):
