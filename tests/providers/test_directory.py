@@ -207,8 +207,8 @@ def test_the_directory_runs_the_same_number_of_queries_for_10_and_200(client, pl
     large, response = _count_queries(client, "/providers/", params)
     assert len(response.context["page"].object_list) == 25
     # Place choices (municipalities with counties), planning regions, fields of work, target
-    # groups for the form; count and page of organisations; their fields of work and municipalities; their
-    # shown offers, and those offers' target groups and municipalities.
+    # groups for the form; count and page of organisations; their fields of work and
+    # municipalities; their shown offers, and those offers' target groups and municipalities.
     assert small == large
     assert large <= 13
 
