@@ -137,12 +137,16 @@ def drafts(user, network: Network):
 
 def network_circulars_section(*, user, network: Network) -> dict | None:
     """The network page: a link to the archive and the latest circulars, for those who may
-    read them. Two queries for members, none for everybody else."""
+    read them. One query for members (the latest three; their links use the page's network
+    instead of loading it again), none for everybody else."""
     if not permissions.can_read_archive(user, network):
         return None
+    latest = list(archive(user, network)[:3])
+    for circular in latest:
+        circular.network = network
     return {
         "network": network,
-        "latest": list(archive(user, network)[:3]),
+        "latest": latest,
         "can_write": permissions.can_write_circulars(user, network),
     }
 

@@ -207,8 +207,10 @@ def can_view_poll(user, poll) -> bool:
     return visible_polls(user).filter(pk=poll.pk).exists()
 
 
-def can_answer_poll(user, poll) -> bool:
-    return poll.is_open and can_view_poll(user, poll)
+def can_answer_poll(user, poll, *, known_visible: bool = False) -> bool:
+    """An open poll the person may see. ``known_visible``: the caller got the poll through
+    ``get_poll_for`` in this request, which already checked visibility (no second query)."""
+    return poll.is_open and (known_visible or can_view_poll(user, poll))
 
 
 # --- The one way views get a meeting or a poll ----------------------------------------------

@@ -101,24 +101,30 @@ def coordinates_any_network(user) -> bool:
     return bool(directly_coordinated_network_ids(user))
 
 
-def administered_open_memberships(user, network: Network) -> dict[int, Membership]:
+def administered_open_memberships(
+    user, network: Network, *, open_memberships=None
+) -> dict[int, Membership]:
     """The applied or active memberships in the network of the organisations the person
     administers, by organisation: one query per request and network (the profile page and
-    the network's tabs both ask)."""
+    the network's tabs both ask). A caller that has already loaded the network's open
+    memberships (with their organisations) passes them as ``open_memberships``: then no
+    query at all."""
     admin_ids = admin_organisation_ids(user)
     if not admin_ids:
         return {}
-    return remembered(
-        user,
-        f"network.administered_open_memberships:{network.pk}",
-        lambda: {
-            m.organisation_id: m
-            for m in Membership.objects.filter(
-                network=network,
-                organisation_id__in=list(admin_ids),
-                status__in=Membership.OPEN_STATUSES,
+
+    def compute():
+        memberships = open_memberships
+        if memberships is None:
+            memberships = (
+                Membership.objects.filter(
+                    network=network,
+                    organisation_id__in=list(admin_ids),
+                    status__in=Membership.OPEN_STATUSES,
+                )
+                .select_related("organisation")
+                .order_by()
             )
-            .select_related("organisation")
-            .order_by()
-        },
-    )
+        return {m.organisation_id: m for m in memberships if m.organisation_id in admin_ids}
+
+    return remembered(user, f"network.administered_open_memberships:{network.pk}", compute)

@@ -117,11 +117,18 @@ def active_memberships(network: Network):
     )
 
 
-def member_organisations_by_kind(network: Network) -> list[tuple[str, list[Organisation]]]:
-    """Active member organisations grouped by sector (``Organisation.kind``), one query."""
+def member_organisations_by_kind(
+    network: Network, *, memberships=None
+) -> list[tuple[str, list[Organisation]]]:
+    """Active member organisations grouped by sector (``Organisation.kind``), one query; none
+    when the caller passes the network's memberships (with organisations, by name)."""
     groups: dict[str, list[Organisation]] = {}
     labels = dict(Organisation.Kind.choices)
-    for membership in active_memberships(network):
+    if memberships is None:
+        memberships = active_memberships(network)
+    for membership in memberships:
+        if membership.status != Membership.Status.ACTIVE:
+            continue
         organisation = membership.organisation
         groups.setdefault(organisation.kind, []).append(organisation)
     order = [kind for kind, _label in Organisation.Kind.choices]
@@ -192,15 +199,24 @@ def network_profile_context(user, network: Network) -> dict:
     Sub-networks, municipalities, coordinators, members by sector, the sections other apps
     add (the meetings app: upcoming public meetings), the memberships of the organisations
     the person administers, and for coordinators the number of open applications.
+
+    The network's applied and active memberships are read once (with their organisations):
+    the members by sector, the person's own memberships and the coordinators' count of open
+    applications all come from that one query.
     """
     admin_org_ids = admin_organisation_ids(user)
-    own = administered_open_memberships(user, network)
+    open_memberships = list(
+        Membership.objects.filter(network=network, status__in=Membership.OPEN_STATUSES)
+        .select_related("organisation")
+        .order_by("organisation__name", "pk")
+    )
+    own = administered_open_memberships(user, network, open_memberships=open_memberships)
     context = {
         "network": network,
         "subnetworks": network.subnetworks.order_by("name"),
         "municipalities": network.municipalities.order_by("name"),
         "coordinators": network.coordinators.order_by("name"),
-        "members_by_kind": member_organisations_by_kind(network),
+        "members_by_kind": member_organisations_by_kind(network, memberships=open_memberships),
         "sections": page_sections("network.profile", user=user, network=network),
         "links": [line.strip() for line in network.links.splitlines() if line.strip()],
         "own_memberships": list(own.values()),
@@ -210,7 +226,9 @@ def network_profile_context(user, network: Network) -> dict:
         "is_org_admin_member": any(m.status == Membership.Status.ACTIVE for m in own.values()),
     }
     if context["is_coordinator"]:
-        context["pending_count"] = pending_applications(network).count()
+        context["pending_count"] = sum(
+            1 for m in open_memberships if m.status == Membership.Status.APPLIED
+        )
     return context
 
 

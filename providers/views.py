@@ -1,11 +1,11 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.pagination import CountedPagePaginator
 from core.security import reauthentication_required
 
 from . import services
@@ -40,7 +40,7 @@ def directory(request):
     form = DirectoryFilterForm(request.GET or None)
     filters = form.filters() if form.is_bound else DirectoryFilters()
     organisations = directory_organisations(request.user, filters)
-    page = Paginator(organisations, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = CountedPagePaginator(organisations, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     return render(

@@ -82,7 +82,8 @@ def poll_detail(request, pk: int):
     poll = get_poll_for(request, pk)
     context = selectors.poll_page(poll, request.user, manage=can_manage_poll(request.user, poll))
     form = None
-    if can_answer_poll(request.user, poll):
+    # get_poll_for found the poll among those the person may see.
+    if can_answer_poll(request.user, poll, known_visible=True):
         form = _answer_form(request, poll, context)
         if request.method == "POST" and form.is_valid():
             try:

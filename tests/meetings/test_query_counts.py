@@ -139,9 +139,11 @@ def test_budget_invitations_page(client):
 @pytest.mark.django_db
 def test_budget_poll_page(client):
     world = key_world()
-    # 1 user, 2 poll, 3 coordinated networks, 4 member networks, 5 slots, 6 answers with people.
+    # 1 user, 2 member networks, 3 their parent networks (tree; polls "with sub-networks"),
+    # 4 coordinated networks, 5 poll (visibility rule, with network, meeting, chosen slot,
+    # working group), 6 slots, 7 answers with people, 8 the person's own poll invitation.
     url = f"/meetings/polls/{world.poll.pk}/"
-    assert_budget(client, world, url, world.users["org_admin"], 6)
+    assert_budget(client, world, url, world.users["org_admin"], 8)
 
 
 @pytest.mark.django_db

@@ -22,18 +22,23 @@ def test_network_list(client):
 def test_network_page_as_member(client):
     world = key_world()
     # 1 user, 2 network, 3 member networks (access), 4 the person's organisations and roles,
-    # 5 memberships of the organisations the person administers (profile and tabs share it),
-    # 6 member organisations, 7 coordinated networks, 8 municipalities, 9 sub-networks,
-    # 10 coordinators, 11 upcoming public meetings (meetings' section).
-    assert_budget(client, world, NETWORK, world.users["org_admin"], 11)
+    # 5 the network's applied and active memberships with their organisations (members by
+    # sector and the person's own memberships, which the tabs reuse), 6 coordinated networks,
+    # 7 the member networks' parents (tree; circulars' audience), 8 latest circulars,
+    # 9 latest news, 10 open proposals (count), 11 open pinboard posts (count),
+    # 12 municipalities, 13 sub-networks, 14 coordinators, 15 upcoming public meetings.
+    assert_budget(client, world, NETWORK, world.users["org_admin"], 15)
 
 
 def test_network_page_as_coordinator(client):
     world = key_world()
     # 1 user, 2 network, 3 member networks, 4 coordinated networks, 5 their sub-networks
-    # (tree), 6 the person's organisations, 7 member organisations, 8 open applications
-    # (count), 9 municipalities, 10 sub-networks, 11 coordinators, 12 upcoming public meetings.
-    assert_budget(client, world, NETWORK, world.users["coordinator"], 12)
+    # (tree), 6 the person's organisations, 7 the network's applied and active memberships
+    # with their organisations (members by sector and the count of open applications),
+    # 8 latest circulars, 9 latest news, 10 open proposals (count), 11 open pinboard posts
+    # (count), 12 municipalities, 13 sub-networks, 14 coordinators, 15 upcoming public
+    # meetings.
+    assert_budget(client, world, NETWORK, world.users["coordinator"], 15)
 
 
 def test_members(client):

@@ -11,7 +11,14 @@ from django.core import mail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from meetings.models import Invitation, Meeting, Registration
+from meetings.models import (
+    DatePoll,
+    DatePollSlot,
+    Invitation,
+    Meeting,
+    PollInvitation,
+    Registration,
+)
 from network.models import CooperationAgreement, Measure
 from notifications import mails
 from notifications.models import OutgoingMail
@@ -85,6 +92,22 @@ def add_meetings(network, count: int, people):
             network=network, title=f"Vereinbarung {index}", review_date=date(2027, 4, 1)
         )
         agreement.parties.add(party)
+        # A date poll closing tomorrow: its reminder is due for everyone who has not answered.
+        poll = DatePoll.objects.create(
+            network=network,
+            title=f"Terminfindung {index}",
+            reminder_hours=48,
+            closes_at=datetime(2027, 3, 15, 12, 0, tzinfo=BERLIN),
+        )
+        DatePollSlot.objects.create(
+            poll=poll,
+            start=datetime(2027, 4, 1, 14, 0, tzinfo=BERLIN),
+            end=datetime(2027, 4, 1, 16, 0, tzinfo=BERLIN),
+        )
+        for number, person in enumerate(people):
+            PollInvitation.objects.create(
+                poll=poll, user=person, answered_at=NOW if number == 0 else None
+            )
 
 
 def second_tick(django_capture_on_commit_callbacks, composed):
@@ -118,6 +141,7 @@ def test_a_tick_with_nothing_new_renders_nothing_and_costs_the_same(
         "topic-call",
         "measure-due",
         "agreement-review",
+        "poll-reminder",
     }
 
     add_meetings(network, 10, people)
@@ -126,5 +150,6 @@ def test_a_tick_with_nothing_new_renders_nothing_and_costs_the_same(
     # meeting reminders: meetings, registrations, outbox keys; deadline reminders: meetings,
     # unanswered invitations, outbox keys; topic calls: meetings, invitations, outbox keys;
     # measures: due, overdue, outbox keys; agreements: the agreements in review, their
-    # parties, the parties' admins, the networks' coordinators, outbox keys.
-    assert small == large == 17
+    # parties, the parties' admins, the networks' coordinators, outbox keys; date-poll
+    # reminders: the polls, their unanswered invitations, outbox keys.
+    assert small == large == 20

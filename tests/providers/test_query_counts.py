@@ -9,9 +9,10 @@ pytestmark = pytest.mark.django_db
 
 # 1 user, 2 municipalities with their counties (filter), 3 the person's organisations,
 # 4 member networks, 5 organisations sharing a network (the visibility id set, once),
-# 6 count, 7 fields of work and 8 target groups (filters), 9 the page of organisations
-# (with "is my organisation"), 10 their fields of work, 11 municipalities, 12 active offers,
-# 13 the offers' target groups, 14 their municipalities.
+# 6 fields of work, 7 target groups and 8 planning regions with their counties (filters),
+# 9 the page of organisations with "is my organisation" and the total (COUNT(*) OVER (),
+# core/pagination.py: no COUNT query of its own), 10 their fields of work,
+# 11 municipalities, 12 active offers, 13 the offers' target groups, 14 their municipalities.
 DIRECTORY = 14
 
 
@@ -22,7 +23,7 @@ def test_directory(client):
 
 def test_directory_search(client):
     world = key_world()
-    # As above, and before the count: the organisations whose active offers match (an id set,
+    # As above, and before the page: the organisations whose active offers match (an id set,
     # so every branch of the search can use the trigram indexes on PostgreSQL).
     url = "/providers/?q=Tr%C3%A4ger"
     assert_budget(client, world, url, world.users["org_admin"], DIRECTORY + 1)
