@@ -171,8 +171,8 @@ MATRIX: dict[str, Entry] = {
             404,
             anonymous=302,
             org_admin=redirect("/networks/fruehe-hilfen-a/"),
-            coordinator=403,
-            site_admin=403,
+            coordinator=redirect("/networks/fruehe-hilfen-a/"),
+            site_admin=redirect("/networks/fruehe-hilfen-a/"),
         )
     ),
     "network_calendar": Entry(statuses(404, org_admin=200, coordinator=200, site_admin=200)),
