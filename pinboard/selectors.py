@@ -86,7 +86,11 @@ def post_detail_context(user, post: Post) -> dict:
 
 
 def organisation_posts_section(*, user, organisation) -> dict | None:
-    """The organisation page's link to its pinboard posts: for its own people (no query)."""
+    """The organisation page's link to its pinboard posts: for its own people (one query:
+    whether the organisation may post, i.e. is an active member of a network)."""
     if organisation.pk not in organisation_ids(user):
         return None
-    return {"organisation": organisation}
+    can_post = Membership.objects.filter(
+        organisation=organisation, status=Membership.Status.ACTIVE
+    ).exists()
+    return {"organisation": organisation, "can_post": can_post}
