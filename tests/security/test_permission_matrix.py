@@ -63,7 +63,9 @@ MATRIX: dict[str, Entry] = {
     "meetings:decline": Entry(
         statuses(404, anonymous=302, org_admin=200, coordinator=200, site_admin=200)
     ),
-    "meetings:detail": Entry(statuses(404, org_admin=200, coordinator=200, site_admin=200)),
+    "meetings:detail": Entry(
+        statuses(404, anonymous=302, org_admin=200, coordinator=200, site_admin=200)
+    ),
     "meetings:edit": Entry(
         statuses(404, anonymous=302, org_admin=403, coordinator=200, site_admin=200)
     ),
@@ -176,7 +178,9 @@ MATRIX: dict[str, Entry] = {
         )
     ),
     "network_calendar": Entry(statuses(404, org_admin=200, coordinator=200, site_admin=200)),
-    "network:detail": Entry(statuses(404, org_admin=200, coordinator=200, site_admin=200)),
+    "network:detail": Entry(
+        statuses(404, anonymous=302, org_admin=200, coordinator=200, site_admin=200)
+    ),
     "network:edit": Entry(
         statuses(404, anonymous=302, org_admin=403, coordinator=200, site_admin=200)
     ),
