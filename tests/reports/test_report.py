@@ -223,3 +223,14 @@ def test_the_download_links_of_the_report_page_open_the_exports(client, report_w
         response = client.get(href)
         assert response.status_code == 200, (href, response.status_code)
         assert "filename=" in response["Content-Disposition"]
+
+
+@pytest.mark.django_db
+def test_the_sector_chart_shows_every_sector_name_in_full(client, report_world):
+    """The chart cut "Schule und Kindertagesbetreuung" to "Schule und Kindertagesbetreuu…"."""
+    page = fetch(client, report_world, "/", f"?start={PERIOD_START}&end={PERIOD_END}")
+    svg_labels = re.findall(
+        r"<text[^>]*text-anchor=\"end\"[^>]*>([^<]*)</text>", page.content.decode()
+    )
+    assert "Schule und Kindertagesbetreuung" in svg_labels
+    assert not [label for label in svg_labels if label.endswith("…")]
