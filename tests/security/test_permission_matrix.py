@@ -226,7 +226,8 @@ MATRIX: dict[str, Entry] = {
         statuses(404, anonymous=302, org_admin=403, coordinator=200, site_admin=200)
     ),
     "news:detail": Entry(
-        statuses(404, org_admin=200, coordinator=200, site_admin=200), kwargs=news_kwargs
+        statuses(404, anonymous=302, org_admin=200, coordinator=200, site_admin=200),
+        kwargs=news_kwargs,
     ),
     "news:edit": Entry(
         statuses(404, anonymous=302, org_admin=403, coordinator=200, site_admin=200),
