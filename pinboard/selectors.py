@@ -86,11 +86,9 @@ def post_detail_context(user, post: Post) -> dict:
 
 
 def organisation_posts_section(*, user, organisation) -> dict | None:
-    """The organisation page's link to its pinboard posts: for its own people (one query:
-    whether the organisation may post, i.e. is an active member of a network)."""
+    """The organisation page's link to its pinboard posts: for its own people. "New post"
+    only if the person may post (the same rule as the form; the person's networks are
+    remembered for the request, so no query of its own)."""
     if organisation.pk not in organisation_ids(user):
         return None
-    can_post = Membership.objects.filter(
-        organisation=organisation, status=Membership.Status.ACTIVE
-    ).exists()
-    return {"organisation": organisation, "can_post": can_post}
+    return {"organisation": organisation, "can_post": permissions.can_post(user)}
