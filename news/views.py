@@ -2,7 +2,9 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
@@ -21,7 +23,14 @@ def news_list(request):
 
 
 def news_detail(request, pk):
-    item = get_news_for(request, pk)
+    try:
+        item = get_news_for(request, pk)
+    except Http404:
+        # The weekly digest links members-only news: log in first (for any id, so nothing
+        # is told); a logged-in person who must not see it gets the 404.
+        if request.user.is_authenticated:
+            raise
+        return redirect_to_login(request.get_full_path())
     return render(
         request,
         "news/news_detail.html",

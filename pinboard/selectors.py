@@ -86,7 +86,9 @@ def post_detail_context(user, post: Post) -> dict:
 
 
 def organisation_posts_section(*, user, organisation) -> dict | None:
-    """The organisation page's link to its pinboard posts: for its own people (no query)."""
+    """The organisation page's link to its pinboard posts: for its own people. "New post"
+    only if the person may post (the same rule as the form; the person's networks are
+    remembered for the request, so no query of its own)."""
     if organisation.pk not in organisation_ids(user):
         return None
-    return {"organisation": organisation}
+    return {"organisation": organisation, "can_post": permissions.can_post(user)}

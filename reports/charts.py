@@ -4,7 +4,7 @@ its text alternative."""
 
 from dataclasses import dataclass
 
-LABEL_WIDTH = 190
+LABEL_WIDTH = 240
 BAR_AREA = 330
 VALUE_WIDTH = 50
 ROW_HEIGHT = 22

@@ -4,7 +4,9 @@ from copy import copy
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
@@ -20,7 +22,14 @@ from .common import confirm, people_from_organisations, posted, show_error
 
 
 def meeting_detail(request, pk: int):
-    meeting = get_meeting_for(request, pk)
+    try:
+        meeting = get_meeting_for(request, pk)
+    except Http404:
+        # Mails link here: someone not logged in logs in first (any hidden or unknown id, so
+        # nothing is told); a logged-in person who must not see it gets the 404.
+        if request.user.is_authenticated:
+            raise
+        return redirect_to_login(request.get_full_path())
     context = selectors.meeting_detail_context(request.user, meeting)
     return render(request, "meetings/meeting_detail.html", context)
 

@@ -17,7 +17,15 @@ from .common import page_of
 def membership_apply(request, slug):
     network = get_network_for(request, slug)
     if not permissions.admin_organisation_ids(request.user):
-        raise PermissionDenied
+        # The home page, news and the login link lead everybody here: say why, do not refuse.
+        messages.info(
+            request,
+            _(
+                "Only organisation admins can apply for their organisation. Ask the admin of "
+                "your organisation."
+            ),
+        )
+        return redirect(network.get_absolute_url())
     if not network.is_open_for_members:
         messages.error(request, _("This network does not accept applications at the moment."))
         return redirect(network.get_absolute_url())

@@ -4,7 +4,8 @@ from copy import copy
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.contrib.auth.views import redirect_to_login
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
@@ -27,7 +28,13 @@ def network_list(request):
 
 
 def network_detail(request, slug):
-    network = get_network_for(request, slug)
+    try:
+        network = get_network_for(request, slug)
+    except Http404:
+        # Mails link members-only networks: log in first (told for any slug, so nothing leaks).
+        if request.user.is_authenticated:
+            raise
+        return redirect_to_login(request.get_full_path())
     context = selectors.network_profile_context(request.user, network)
     return render(request, "network/network_detail.html", context)
 

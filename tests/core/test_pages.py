@@ -1,6 +1,7 @@
 import json
 
 import pytest
+from django.utils import translation
 
 
 @pytest.mark.django_db
@@ -37,3 +38,28 @@ def test_home_page_is_accessible(page, axe_check):
     page.goto("/")
     assert page.locator("h1").inner_text()
     axe_check(page)
+
+
+@pytest.mark.django_db
+def test_error_pages_are_german_and_inside_the_portal(client, rf):
+    """Without templates Django answered 404/403/500 with its bare English pages ("Not Found",
+    "403 Forbidden", "Server Error (500)")."""
+    from django.views.defaults import server_error
+
+    from tests.factories import UserFactory
+
+    client.force_login(UserFactory())
+    response = client.get("/meetings/999999/")
+    page = response.content.decode()
+    assert response.status_code == 404
+    assert "<h1>Seite nicht gefunden</h1>" in page
+    assert 'href="/dashboard/"' in page and "Netzwerkportal Jugendhilfe" in page
+
+    response = client.get("/meetings/new/")  # a person who coordinates no network
+    assert response.status_code == 403
+    assert "<h1>Nicht erlaubt</h1>" in response.content.decode()
+
+    with translation.override("de"):
+        response = server_error(rf.get("/"))
+    assert response.status_code == 500
+    assert "<h1>Etwas ist schiefgelaufen</h1>" in response.content.decode()

@@ -73,7 +73,7 @@ GET_MATRIX = [
     ("/meetings/", LOGIN, 200, 200, 200, 200, 200),
     ("/meetings/manage/", LOGIN, 200, 200, 200, 200, 200),
     ("/meetings/new/", LOGIN, 403, 403, 403, 403, 200),
-    ("/meetings/{m}/", 404, 404, 200, 200, 200, 200),
+    ("/meetings/{m}/", LOGIN, 404, 200, 200, 200, 200),
     ("/meetings/{m}/calendar.ics", 404, 404, 200, 200, 200, 200),
     ("/meetings/{m}/edit/", LOGIN, 404, 403, 403, 200, 200),
     ("/meetings/{m}/publish/", LOGIN, 404, 403, 403, 200, 200),
@@ -89,11 +89,11 @@ GET_MATRIX = [
     ("/meetings/{m}/agenda/", LOGIN, 404, 403, 403, 200, 200),
     ("/meetings/{m}/agenda/{item}/delete/", LOGIN, 404, 403, 403, 200, 200),
     ("/meetings/{m}/feedback/", LOGIN, 404, 403, 403, 200, 200),
-    ("/meetings/{past}/", 404, 404, 200, 200, 200, 200),
+    ("/meetings/{past}/", LOGIN, 404, 200, 200, 200, 200),
     ("/meetings/{past}/minutes/", LOGIN, 404, 403, 403, 200, 200),
     ("/meetings/{past}/minutes/publish/", LOGIN, 404, 403, 403, 200, 200),
     ("/meetings/{past}/feedback/", LOGIN, 404, 200, 403, 200, 200),
-    ("/meetings/{case}/", 404, 404, 200, 404, 200, 200),
+    ("/meetings/{case}/", LOGIN, 404, 200, 404, 200, 200),
     ("/meetings/{case}/calendar.ics", 404, 404, 200, 404, 200, 200),
     ("/meetings/{case}/topics/", LOGIN, 404, 404, 404, 404, 404),
     ("/meetings/{case}/edit/", LOGIN, 404, 403, 404, 200, 200),
@@ -207,7 +207,8 @@ def test_public_meetings_are_visible_to_visitors_but_drafts_are_not(client, worl
         network=world.network, audience=Meeting.Audience.PUBLIC, status=Meeting.Status.DRAFT
     )
     assert client.get(f"/meetings/{public.pk}/").status_code == 200
-    assert client.get(f"/meetings/{draft.pk}/").status_code == 404
+    # Not shown: the visitor is asked to log in, as for any meeting they cannot see.
+    assert client.get(f"/meetings/{draft.pk}/")["Location"].startswith("/accounts/login/")
     # Organisations outside the network may register for a public meeting.
     client.force_login(world.outsider)
     assert client.post(f"/meetings/{public.pk}/register/").status_code == 302
@@ -241,3 +242,19 @@ def test_meeting_page_speaks_german_and_case_conference_warns(client, world, set
     assert 'name="description"' not in form
     # The warning stands with every input field of a case conference.
     assert form.count("Nur Fallzeichen!") >= 9
+
+
+@pytest.mark.django_db
+def test_a_mail_link_to_a_members_meeting_asks_an_anonymous_visitor_to_log_in(client, world, setup):
+    """Invitations and minutes mails link the meeting page; opened without a session it
+    answered 404 ("Seite nicht gefunden"). Now the login page comes first, for any id that
+    the visitor cannot see (an unknown one too, so nothing is told), and leads back."""
+    url = f"/meetings/{setup['m']}/"
+    response = client.get(url)
+    assert response.status_code == 302
+    assert response["Location"] == f"/accounts/login/?next={url}"
+    assert client.get("/meetings/999999/")["Location"] == "/accounts/login/?next=/meetings/999999/"
+    client.force_login(world.member)
+    assert client.get(url).status_code == 200
+    client.force_login(world.outsider)
+    assert client.get(url).status_code == 404

@@ -44,7 +44,11 @@ def test_application_form_keeps_input_and_shows_german_error(client, network):
 def test_staff_and_visitors_cannot_apply(client, network):
     assert client.get(f"/networks/{network.slug}/apply/").status_code == 302  # to login
     client.force_login(UserFactory())  # not an organisation admin
-    assert client.get(f"/networks/{network.slug}/apply/").status_code == 403
+    response = client.get(f"/networks/{network.slug}/apply/", follow=True)
+    # Sent back to the network page with the reason, not to a bare "403 Forbidden".
+    assert response.redirect_chain == [(f"/networks/{network.slug}/", 302)]
+    assert "Nur Administrator" in response.content.decode()
+    assert not Membership.objects.exists()
 
 
 def test_coordinator_sees_and_accepts_applications(

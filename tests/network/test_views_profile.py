@@ -57,6 +57,21 @@ def test_members_see_their_members_only_network_and_bob_gets_404(client):
     assert client.get(f"/networks/{closed.slug}/calendar.ics").status_code == 404
 
 
+def test_a_mail_link_to_a_members_only_network_asks_an_anonymous_visitor_to_log_in(client):
+    """Welcome mails link the network page; without a session it answered 404. The login page
+    comes first (for unknown slugs too, so nothing is told) and leads back."""
+    closed = NetworkFactory(name="Geschlossene AG", visibility=Network.Visibility.MEMBERS)
+    alice = member_of(closed)
+    url = f"/networks/{closed.slug}/"
+    response = client.get(url)
+    assert response.status_code == 302
+    assert response["Location"] == f"/accounts/login/?next={url}"
+    assert client.get("/networks/gibt-es-nicht/").status_code == 302
+    assert client.get(f"/networks/{closed.slug}/profile.pdf").status_code == 404
+    client.force_login(alice)
+    assert client.get(url).status_code == 200
+
+
 def test_network_list_query_count_does_not_grow(client, django_assert_num_queries):
     for _ in range(3):
         MembershipFactory(network=NetworkFactory(parent=NetworkFactory()))

@@ -246,3 +246,19 @@ def test_poster_marks_done(client, world, clock):
     _login(client, world["wesel_member"])
     assert post.title not in client.get("/pinboard/").content.decode()
     assert client.get(f"{post.get_absolute_url()}done/").status_code == 404
+
+
+def test_organisation_page_offers_a_new_post_only_when_the_organisation_may_post(client, world):
+    """The organisation page linked "Neuer Beitrag" for an organisation without an active
+    membership, and the form answered 403; it now says when posting becomes possible."""
+    outsider_org = OrganisationFactory(name="Ambulante Hilfen Niederrhein e. V.")
+    outsider = _member(outsider_org, role="admin", name="Tara Träger")
+    _login(client, outsider)
+    page = client.get(f"/providers/{outsider_org.slug}/").content.decode()
+    assert 'href="/pinboard/new/"' not in page
+    assert "sobald sie aktives Mitglied eines Netzwerks ist" in page
+
+    _login(client, world["poster"])
+    page = client.get(f"/providers/{world['poster_org'].slug}/").content.decode()
+    assert 'href="/pinboard/new/"' in page
+    assert client.get("/pinboard/new/").status_code == 200

@@ -2,6 +2,7 @@
 test, the same in the page, the CSV and the XLSX."""
 
 import io
+import re
 
 import pytest
 from django.utils import timezone, translation
@@ -207,3 +208,29 @@ def test_titles_that_look_like_formulas_stay_text(client, report_world):
         if isinstance(c.value, str) and "HYPERLINK" in c.value
     ]
     assert cells and all(c.data_type == "s" for c in cells)
+
+
+@pytest.mark.django_db
+def test_the_download_links_of_the_report_page_open_the_exports(client, report_world):
+    """The links the page shows lead to the PDF, CSV and XLSX of the same period (they were
+    relative, and pointed below /report/, where nothing is)."""
+    page = fetch(client, report_world, "/", f"?start={PERIOD_START}&end={PERIOD_END}")
+    hrefs = re.findall(r'href="([^"]*report\.(?:pdf|csv|xlsx)[^"]*)"', page.content.decode())
+    assert len(hrefs) == 3, hrefs
+    for href in hrefs:
+        href = href.replace("&amp;", "&")
+        assert href.startswith(f"{URL}."), href
+        response = client.get(href)
+        assert response.status_code == 200, (href, response.status_code)
+        assert "filename=" in response["Content-Disposition"]
+
+
+@pytest.mark.django_db
+def test_the_sector_chart_shows_every_sector_name_in_full(client, report_world):
+    """The chart cut "Schule und Kindertagesbetreuung" to "Schule und Kindertagesbetreuu…"."""
+    page = fetch(client, report_world, "/", f"?start={PERIOD_START}&end={PERIOD_END}")
+    svg_labels = re.findall(
+        r"<text[^>]*text-anchor=\"end\"[^>]*>([^<]*)</text>", page.content.decode()
+    )
+    assert "Schule und Kindertagesbetreuung" in svg_labels
+    assert not [label for label in svg_labels if label.endswith("…")]

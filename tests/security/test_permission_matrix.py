@@ -63,7 +63,9 @@ MATRIX: dict[str, Entry] = {
     "meetings:decline": Entry(
         statuses(404, anonymous=302, org_admin=200, coordinator=200, site_admin=200)
     ),
-    "meetings:detail": Entry(statuses(404, org_admin=200, coordinator=200, site_admin=200)),
+    "meetings:detail": Entry(
+        statuses(404, anonymous=302, org_admin=200, coordinator=200, site_admin=200)
+    ),
     "meetings:edit": Entry(
         statuses(404, anonymous=302, org_admin=403, coordinator=200, site_admin=200)
     ),
@@ -171,12 +173,14 @@ MATRIX: dict[str, Entry] = {
             404,
             anonymous=302,
             org_admin=redirect("/networks/fruehe-hilfen-a/"),
-            coordinator=403,
-            site_admin=403,
+            coordinator=redirect("/networks/fruehe-hilfen-a/"),
+            site_admin=redirect("/networks/fruehe-hilfen-a/"),
         )
     ),
     "network_calendar": Entry(statuses(404, org_admin=200, coordinator=200, site_admin=200)),
-    "network:detail": Entry(statuses(404, org_admin=200, coordinator=200, site_admin=200)),
+    "network:detail": Entry(
+        statuses(404, anonymous=302, org_admin=200, coordinator=200, site_admin=200)
+    ),
     "network:edit": Entry(
         statuses(404, anonymous=302, org_admin=403, coordinator=200, site_admin=200)
     ),
@@ -222,7 +226,8 @@ MATRIX: dict[str, Entry] = {
         statuses(404, anonymous=302, org_admin=403, coordinator=200, site_admin=200)
     ),
     "news:detail": Entry(
-        statuses(404, org_admin=200, coordinator=200, site_admin=200), kwargs=news_kwargs
+        statuses(404, anonymous=302, org_admin=200, coordinator=200, site_admin=200),
+        kwargs=news_kwargs,
     ),
     "news:edit": Entry(
         statuses(404, anonymous=302, org_admin=403, coordinator=200, site_admin=200),
