@@ -1,10 +1,10 @@
 from django.apps import AppConfig
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class ProposalsConfig(AppConfig):
     name = "proposals"
-    verbose_name = _("Proposals")
+    verbose_name = pgettext_lazy("submitted to a network", "Proposals")
 
     def ready(self):
         from core.sections import register_section
