@@ -130,6 +130,20 @@ def mail_enqueue_message(
     )
 
 
+def keys_in_outbox(keys) -> set[str]:
+    """Which of these idempotency keys the outbox holds already: one query per 1,000 keys
+    (the unique index on the key)."""
+    keys = list(keys)
+    existing = set()
+    for start in range(0, len(keys), 1000):
+        existing.update(
+            OutgoingMail.objects.filter(key__in=keys[start : start + 1000]).values_list(
+                "key", flat=True
+            )
+        )
+    return existing
+
+
 def mail_enqueue_many(mails: list[PreparedMail]) -> list[int]:
     """Store many mails with bulk INSERTs; keys stored before are skipped (idempotent).
 
@@ -140,15 +154,8 @@ def mail_enqueue_many(mails: list[PreparedMail]) -> list[int]:
         return []
     by_key = {mail.key: mail for mail in mails}
     with transaction.atomic():
-        existing = set()
-        keys = list(by_key)
-        for start in range(0, len(keys), 1000):
-            existing.update(
-                OutgoingMail.objects.filter(key__in=keys[start : start + 1000]).values_list(
-                    "key", flat=True
-                )
-            )
-        new_keys = [key for key in keys if key not in existing]
+        existing = keys_in_outbox(by_key)
+        new_keys = [key for key in by_key if key not in existing]
         # A concurrent transaction may insert the same key: the unique key decides, once.
         OutgoingMail.objects.bulk_create(
             [by_key[key].as_row() for key in new_keys], batch_size=500, ignore_conflicts=True

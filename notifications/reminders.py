@@ -25,8 +25,7 @@ from network.models import CooperationAgreement, Measure, Network
 from providers.models import OrganisationMember
 
 from . import mails, mails_polls
-from .models import OutgoingMail
-from .outbox import mail_enqueue_many
+from .outbox import keys_in_outbox, mail_enqueue_many
 
 # Registration-deadline reminders go out this long before the deadline.
 DEADLINE_REMINDER_LEAD = timedelta(days=2)
@@ -76,16 +75,10 @@ def _queue(prepared) -> int:
 
 
 def not_yet_queued(keys) -> set[str]:
-    """The keys the outbox does not hold yet: one query per 1,000 keys (the unique index on
-    the key). The tick composes only these; what was sent before costs no rendering."""
+    """The keys the outbox does not hold yet (``outbox.keys_in_outbox``). The tick composes
+    only these; what was sent before costs no rendering."""
     keys = list(dict.fromkeys(keys))
-    existing = set()
-    for start in range(0, len(keys), 1000):
-        existing.update(
-            OutgoingMail.objects.filter(key__in=keys[start : start + 1000]).values_list(
-                "key", flat=True
-            )
-        )
+    existing = keys_in_outbox(keys)
     return {key for key in keys if key not in existing}
 
 
