@@ -13,16 +13,11 @@ from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from core.pdf import html_to_pdf
 from core.sections import page_sections
 
 from .models import Network
 from .selectors import member_organisations_by_kind
-
-
-def _no_fetch(url, *args, **kwargs):
-    # Everything the PDF needs is in the HTML; never let WeasyPrint fetch from anywhere.
-    raise ValueError(f"External resources are not allowed in PDFs: {url}")
-
 
 CACHE_SECONDS = 24 * 60 * 60
 
@@ -33,16 +28,9 @@ def network_profile_pdf(network: Network) -> bytes:
     key = f"network.profile_pdf:{network.pk}:{hashlib.sha256(html.encode()).hexdigest()}"
     pdf = cache.get(key)
     if pdf is None:
-        pdf = render(html)
+        pdf = html_to_pdf(html)
         cache.set(key, pdf, CACHE_SECONDS)
     return pdf
-
-
-def render(html: str) -> bytes:
-    from weasyprint import HTML
-
-    document = HTML(string=html, url_fetcher=_no_fetch, base_url="/")
-    return document.write_pdf(pdf_variant="pdf/ua-1", pdf_tags=True)
 
 
 def profile_html(network: Network) -> str:
