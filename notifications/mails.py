@@ -122,12 +122,16 @@ def meeting_context(meeting: Meeting) -> dict:
     }
 
 
-def reply_to_headers(meeting: Meeting) -> dict:
-    """Replies go to the meeting's contact person, else to the coordinator who published it."""
-    person = meeting.contact_person or meeting.published_by
+def reply_to_person(person) -> dict:
+    """The header that sends replies to ``person`` (none without a person or address)."""
     if person is None or not person.email:
         return {}
     return {"Reply-To": formataddr((person.get_full_name(), person.email))}
+
+
+def reply_to_headers(meeting: Meeting) -> dict:
+    """Replies go to the meeting's contact person, else to the coordinator who published it."""
+    return reply_to_person(meeting.contact_person or meeting.published_by)
 
 
 def invitation_details(meeting: Meeting) -> dict:

@@ -4,13 +4,12 @@ from the pinboard's events in ``notifications.receivers``)."""
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db.models import Q
-from django.utils.html import strip_tags
 
 from network.tree import ancestor_ids
 from pinboard.models import Answer, Post, Report
 from providers.models import OrganisationMember
 
-from .mails import compose
+from .mails import compose, reply_to_person
 from .outbox import PreparedMail
 
 
@@ -49,10 +48,8 @@ def answer_mails(answer: Answer) -> list[PreparedMail]:
         )
         if mail is None:
             continue
-        if author is not None and author.email:
-            # The poster replies straight to the person who answered.
-            name = strip_tags(author.get_full_name()).replace('"', "")
-            mail.headers["Reply-To"] = f'"{name}" <{author.email}>' if name else author.email
+        # The poster replies straight to the person who answered.
+        mail.headers.update(reply_to_person(author))
         mails.append(mail)
     return mails
 
