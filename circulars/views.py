@@ -4,12 +4,12 @@ import mimetypes
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.pagination import page_of
 from network.models import Network
 
 from . import permissions, selectors, services
@@ -22,9 +22,7 @@ PAGE_SIZE = 20
 @login_required
 def archive(request, slug):
     network = permissions.get_network_for_circulars(request, slug)
-    page = Paginator(selectors.archive(request.user, network), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    page = page_of(request, selectors.archive(request.user, network), per_page=PAGE_SIZE)
     can_write = permissions.can_write_circulars(request.user, network)
     return render(
         request,

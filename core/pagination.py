@@ -1,4 +1,5 @@
-"""A paginator that reads the total with the page's rows: one query per page, not two.
+"""Paging of lists: ``page_of`` for every list, and a paginator that reads the total with the
+page's rows (one query per page, not two).
 
 Django's ``Paginator`` first counts (``SELECT COUNT(*)``), then reads the page. This one
 annotates every row of the page with the number of rows of the whole query
@@ -7,10 +8,17 @@ rows) asks ``COUNT`` to find the last page, as ``Paginator.get_page`` does. Quer
 ``DISTINCT`` are counted the ordinary way (the window would count rows before ``DISTINCT``).
 """
 
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
 from django.db.models import Count, Window
 
 _TOTAL = "pagination_total"
+# Rows per page of a list, unless the list says otherwise.
+PAGE_SIZE = 25
+
+
+def page_of(request, queryset, *, per_page: int = PAGE_SIZE, param: str = "page") -> Page:
+    """The page of the list the request asks for (``?page=``): a count and the page's rows."""
+    return Paginator(queryset, per_page).get_page(request.GET.get(param))
 
 
 class CountedPagePaginator(Paginator):

@@ -3,11 +3,11 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from core.pagination import page_of
 from network.permissions import get_network_for
 
 from . import selectors, services
@@ -18,7 +18,7 @@ PAGE_SIZE = 20
 
 
 def news_list(request):
-    page = Paginator(selectors.news_list(request.user), PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_of(request, selectors.news_list(request.user), per_page=PAGE_SIZE)
     return render(request, "news/news_list.html", {"page_obj": page})
 
 

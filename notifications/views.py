@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Count, OuterRef, Subquery
 from django.http import Http404, HttpResponseBadRequest
@@ -12,6 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from circulars import selectors as circular_selectors
 from circulars import services as circular_services
+from core.pagination import page_of
 from meetings.models import Invitation, Meeting, Registration
 from meetings.permissions import can_manage_meeting
 from network.models import Network
@@ -22,8 +22,6 @@ from .forms import NotificationSettingsForm
 from .models import NotificationSettings, OutgoingMail
 from .outbox import outbox_retry_failed
 from .services import notifications_switch_off
-
-PAGE_SIZE = 25
 
 
 def get_meeting_for_delivery(request, meeting_id: int) -> Meeting:
@@ -67,7 +65,7 @@ def meeting_delivery(request, meeting_id: int):
     answers = {"registered": 0, "waiting": 0, "declined": 0, "none": 0}
     for declined_at, registration_status in invitations.values_list("declined_at", "answer_status"):
         answers[_answer(declined_at, registration_status)] += 1
-    people = Paginator(invitations, PAGE_SIZE).get_page(request.GET.get("page"))
+    people = page_of(request, invitations)
     invitation_mails = {
         mail.recipient_id: mail
         for mail in OutgoingMail.objects.filter(
@@ -90,13 +88,14 @@ def meeting_delivery(request, meeting_id: int):
         .annotate(n=Count("pk"))
         .order_by()
     )
-    pending = Paginator(
+    pending = page_of(
+        request,
         OutgoingMail.objects.filter(reference=reference)
         .exclude(status=OutgoingMail.Status.SENT)
         .order_by("status", "to_email", "pk")
         .only("kind", "to_email", "status", "attempts", "last_error", "next_attempt_at"),
-        PAGE_SIZE,
-    ).get_page(request.GET.get("mail_page"))
+        param="mail_page",
+    )
     return render(
         request,
         "notifications/delivery.html",

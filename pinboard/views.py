@@ -4,10 +4,10 @@ reporting and hiding."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from core.pagination import page_of
 from core.permissions import is_site_admin
 from network.access import coordinated_network_ids
 from network.permissions import get_network_for
@@ -20,10 +20,6 @@ from .permissions import ANSWER, MANAGE, MODERATE, REPORT, can_post, get_post_fo
 PAGE_SIZE = 20
 
 
-def _page(request, queryset):
-    return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
-
-
 @login_required
 def board(request):
     """The posts of all the person's networks."""
@@ -32,7 +28,7 @@ def board(request):
         request,
         "pinboard/board.html",
         {
-            "page_obj": _page(request, selectors.board_posts(network_ids)),
+            "page_obj": page_of(request, selectors.board_posts(network_ids), per_page=PAGE_SIZE),
             "has_networks": bool(network_ids),
             "can_post": can_post(request.user),
         },
@@ -48,7 +44,7 @@ def network_board(request, slug):
         "pinboard/network_board.html",
         {
             "network": network,
-            "page_obj": _page(request, selectors.board_posts({network.pk})),
+            "page_obj": page_of(request, selectors.board_posts({network.pk}), per_page=PAGE_SIZE),
             "can_post": can_post(request.user),
         },
     )
@@ -65,7 +61,9 @@ def organisation_history(request, slug):
         "pinboard/organisation_history.html",
         {
             "organisation": organisation,
-            "page_obj": _page(request, selectors.organisation_history(organisation)),
+            "page_obj": page_of(
+                request, selectors.organisation_history(organisation), per_page=PAGE_SIZE
+            ),
         },
     )
 

@@ -4,13 +4,13 @@ move, agenda and decision. Thin: access helper → form → service → redirect
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.pagination import page_of
 from network.models import WorkingGroupResult
 from network.permissions import can_see_internal
 
@@ -45,7 +45,7 @@ def proposal_list(request, slug):
             planning_region=form.cleaned_data.get("region"),
         )
     proposals = selectors.proposals_to_list(network, filters)
-    page = Paginator(proposals, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_of(request, proposals, per_page=PAGE_SIZE)
     query = request.GET.copy()
     query.pop("page", None)
     return render(

@@ -2,19 +2,11 @@
 page."""
 
 from django.contrib import messages
-from django.core.paginator import Page, Paginator
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from ..services import MeetingError
-
-PAGE_SIZE = 25
-
-
-def page_of(request, queryset) -> Page:
-    """The page of the list the request asks for (``?page=``): a count and the page's rows."""
-    return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
 
 
 def posted(request):

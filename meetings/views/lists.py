@@ -4,8 +4,9 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from core.pagination import page_of
+
 from .. import selectors
-from .common import page_of
 
 
 @login_required

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.pagination import page_of
 from network.permissions import coordinated_networks
 
 from .. import poll_links, selectors, services
@@ -16,7 +17,7 @@ from ..models import POLL_TIME_ZONE_NAME
 from ..permissions import can_answer_poll, can_manage_poll, get_poll_for
 from ..poll_forms import PollAnswerForm, PollForm
 from ..services import MeetingError
-from .common import page_of, posted, show_error
+from .common import posted, show_error
 
 
 @login_required

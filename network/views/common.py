@@ -1,14 +1,6 @@
 """What the network views share: paging and serving an uploaded PDF."""
 
-from django.core.paginator import Page, Paginator
 from django.http import FileResponse, Http404
-
-PAGE_SIZE = 25
-
-
-def page_of(request, queryset) -> Page:
-    """The page of the list the request asks for (``?page=``): a count and the page's rows."""
-    return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
 
 
 def pdf_response(field_file, filename: str) -> FileResponse:

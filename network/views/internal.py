@@ -11,11 +11,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.pagination import page_of
+
 from .. import permissions, selectors, services
 from ..forms import AgreementForm, MeasureStatusForm, WorkingGroupForm, WorkingGroupResultForm
 from ..models import CooperationAgreement, Measure, WorkingGroup
 from ..permissions import get_network_for
-from .common import page_of, pdf_response
+from .common import pdf_response
 
 # --- Working groups --------------------------------------------------------------------------
 

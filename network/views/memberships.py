@@ -6,11 +6,12 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from core.pagination import page_of
+
 from .. import permissions, selectors, services
 from ..forms import ApplicationForm, DecisionForm, EndMembershipForm, RepresentativeForm
 from ..models import Membership
 from ..permissions import get_network_for
-from .common import page_of
 
 
 @login_required

@@ -9,11 +9,12 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from core.pagination import page_of
+
 from .. import selectors, services
 from ..forms import NetworkProfileForm
 from ..pdf import network_profile_pdf as render_pdf
 from ..permissions import get_network_for
-from .common import page_of
 
 
 def network_list(request):
