@@ -25,7 +25,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from circulars.models import Circular
+from circulars.selectors import new_circulars_for
 from meetings.models import Meeting
 from network.access import member_network_ids
 from network.models import Membership, Representative
@@ -125,16 +125,7 @@ def new_pinboard_posts(user, since: datetime, until: datetime) -> list[DigestIte
 
 def new_circulars(user, since: datetime, until: datetime) -> list[DigestItem]:
     """Circulars the person received in the period (the archive keeps them)."""
-    circulars = (
-        Circular.objects.filter(
-            status=Circular.Status.SENT,
-            sent_at__gt=since,
-            sent_at__lte=until,
-            recipients__user_id=user.pk,
-        )
-        .select_related("network")
-        .order_by("-sent_at")
-    )
+    circulars = new_circulars_for(user, since=since).filter(sent_at__gt=since, sent_at__lte=until)
     return [
         DigestItem(
             title=circular.subject,

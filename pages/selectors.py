@@ -24,7 +24,7 @@ from django.db.models import (
 from django.db.models.functions import Cast, Coalesce, Concat
 from django.utils import timezone
 
-from circulars.models import Circular
+from circulars.selectors import new_circulars_for
 from meetings.models import AgendaItem, Invitation, Meeting, Registration, TopicProposal
 from meetings.selectors import overview_polls
 from network.access import coordinated_network_ids
@@ -227,15 +227,7 @@ def member_items(user, own_organisation_ids: list[int]) -> dict:
         .order_by("due_date", "pk"),
         limit=10,
     )
-    circulars = _item(
-        Circular.objects.filter(
-            status=Circular.Status.SENT,
-            sent_at__gte=now - timedelta(days=NEW_CIRCULARS_DAYS),
-            recipients__user_id=user.pk,
-        )
-        .select_related("network")
-        .order_by("-sent_at", "-pk")
-    )
+    circulars = _item(new_circulars_for(user, since=now - timedelta(days=NEW_CIRCULARS_DAYS)))
     return {
         "next_meetings": meetings,
         "my_topics": topics,
